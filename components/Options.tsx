@@ -1,0 +1,13 @@
+import { PlaybookEditor } from './PlaybookEditor';
+
+export function Options() {
+  return (
+    <main class="options">
+      <header>
+        <h1>Uptake</h1>
+        <p class="muted">Everything Uptake records stays in this browser.</p>
+      </header>
+      <PlaybookEditor />
+    </main>
+  );
+}

@@ -1,0 +1,51 @@
+import { createHandlers } from '@/lib/background/handlers';
+import { loadActivePlaybook } from '@/lib/background/playbook-store';
+import { syncContentScripts } from '@/lib/background/registration';
+import { createRouter } from '@/lib/background/router';
+import { type UptakeDb, openStore } from '@/lib/store/db';
+import { pruneEvents } from '@/lib/store/queries';
+
+const DAILY_ALARM = 'uptake-daily';
+
+export default defineBackground(() => {
+  let dbPromise: Promise<UptakeDb> | null = null;
+  const db = () => {
+    dbPromise ??= openStore();
+    return dbPromise;
+  };
+  const handlers = createHandlers({
+    db,
+    now: Date.now,
+    onPlaybookChanged: (active) => syncContentScripts(active.playbook).then(() => undefined),
+  });
+  const route = createRouter(handlers, {
+    extensionId: browser.runtime.id,
+    extensionOrigin: browser.runtime.getURL('/'),
+    onError: (type, error) => console.error(`Uptake: handling ${type} failed`, error),
+  });
+
+  // sendResponse + `return true` works in every browser; a returned promise does not everywhere.
+  browser.runtime.onMessage.addListener((message, sender, sendResponse) => {
+    route(message, sender).then(sendResponse);
+    return true;
+  });
+
+  const ensureRegistered = () =>
+    db()
+      .then(loadActivePlaybook)
+      .then((active) => syncContentScripts(active.playbook))
+      .catch((error) => console.error('Uptake: registering the capture script failed', error));
+  browser.runtime.onInstalled.addListener(() => {
+    void ensureRegistered();
+    void browser.alarms.create(DAILY_ALARM, { periodInMinutes: 24 * 60 });
+  });
+  browser.runtime.onStartup.addListener(() => void ensureRegistered());
+  browser.permissions.onAdded.addListener(() => void ensureRegistered());
+
+  browser.alarms.onAlarm.addListener((alarm) => {
+    if (alarm.name !== DAILY_ALARM) return;
+    void Promise.all([db(), db().then(loadActivePlaybook)])
+      .then(([d, active]) => pruneEvents(d, active.playbook.settings.retentionDays, Date.now()))
+      .catch((error) => console.error('Uptake: pruning old events failed', error));
+  });
+});

@@ -1,0 +1,93 @@
+import type { Anchor } from '../playbook/schema';
+
+const MAX_TEXT = 500;
+
+function normalise(s: string | null | undefined): string {
+  return (s ?? '').replace(/\s+/g, ' ').trim().slice(0, MAX_TEXT).toLowerCase();
+}
+
+/** The accessible name, as far as it can be had without layout: aria-label, aria-labelledby, title, alt, then text. */
+export function accessibleName(el: Element): string {
+  const label = el.getAttribute('aria-label');
+  if (label) return normalise(label);
+  const by = el.getAttribute('aria-labelledby');
+  if (by) {
+    const root = el.getRootNode() as Document | ShadowRoot;
+    const text = by
+      .split(/\s+/)
+      .map((id) => root.getElementById?.(id)?.textContent ?? '')
+      .join(' ');
+    if (text.trim()) return normalise(text);
+  }
+  return normalise(el.getAttribute('title') ?? el.getAttribute('alt') ?? el.textContent);
+}
+
+function passesFilters(el: Element, anchor: Anchor): boolean {
+  if (anchor.text && !normalise(el.textContent).includes(anchor.text.toLowerCase())) return false;
+  if (anchor.name && !accessibleName(el).includes(anchor.name.toLowerCase())) return false;
+  return true;
+}
+
+/** Whether `el` itself is what the anchor describes. An invalid selector matches nothing rather than throwing. */
+export function elementMatches(el: Element, anchor: Anchor): boolean {
+  for (const selector of anchor.selectors) {
+    try {
+      if (el.matches(selector)) return passesFilters(el, anchor);
+    } catch {
+      // An invalid selector in a playbook must not break capture of the others.
+    }
+  }
+  return false;
+}
+
+/**
+ * The anchor's element on an event's path (`event.composedPath()`, which crosses
+ * open shadow roots), closest to the target first.
+ */
+export function findOnPath(path: readonly EventTarget[], anchor: Anchor, maxDepth = 12): Element | null {
+  let depth = 0;
+  for (const node of path) {
+    if (!(node instanceof Element)) continue;
+    if (elementMatches(node, anchor)) return node;
+    if (++depth >= maxDepth) break;
+  }
+  return null;
+}
+
+function queryAll(root: ParentNode, selector: string): Element[] {
+  try {
+    return Array.from(root.querySelectorAll(selector));
+  } catch {
+    return [];
+  }
+}
+
+/** Open shadow roots below `root`, found by walking elements once. */
+function shadowRoots(root: ParentNode): ShadowRoot[] {
+  const out: ShadowRoot[] = [];
+  const doc = (root as Node).ownerDocument ?? (root as Document);
+  const walker = doc.createTreeWalker(root as Node, NodeFilter.SHOW_ELEMENT);
+  for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+    const sr = (n as Element).shadowRoot;
+    if (sr) out.push(sr, ...shadowRoots(sr));
+  }
+  return out;
+}
+
+/**
+ * Finds the anchor's element in the document: selectors in order, each in the light
+ * DOM first and then inside open shadow roots; text and name filters applied.
+ */
+export function resolveAnchor(anchor: Anchor, root: ParentNode = document): Element | null {
+  let roots: ShadowRoot[] | null = null;
+  for (const selector of anchor.selectors) {
+    const light = queryAll(root, selector).find((el) => passesFilters(el, anchor));
+    if (light) return light;
+    roots ??= shadowRoots(root);
+    for (const sr of roots) {
+      const found = queryAll(sr, selector).find((el) => passesFilters(el, anchor));
+      if (found) return found;
+    }
+  }
+  return null;
+}

@@ -1,0 +1,79 @@
+import { parsePlaybook } from '../playbook/parse';
+import { urlMatchesAny } from '../playbook/match-url';
+import type { UptakeDb } from '../store/db';
+import { storeBatch } from '../store/batch';
+import { identityKey, storageStats, updateMilestones, userSummary } from '../store/queries';
+import type { Identity } from '../types';
+import { type ActivePlaybook, clearSavedPlaybook, loadActivePlaybook, savePlaybook } from './playbook-store';
+import type { Handlers } from './router';
+
+export interface BackgroundDeps {
+  db: () => Promise<UptakeDb>;
+  now: () => number;
+  /** Called after the active playbook changed (re-register content scripts). */
+  onPlaybookChanged: (active: ActivePlaybook) => Promise<void>;
+}
+
+export function createHandlers(deps: BackgroundDeps): Handlers {
+  let active: Promise<ActivePlaybook> | null = null;
+  const current = async () => {
+    active ??= deps.db().then(loadActivePlaybook);
+    return active;
+  };
+  const reload = async () => {
+    active = null;
+    const next = await current();
+    await deps.onPlaybookChanged(next);
+    return next;
+  };
+
+  return {
+    async 'cs:hello'(msg) {
+      const { playbook } = await current();
+      return { playbook: urlMatchesAny(playbook.app.matches, msg.url) ? playbook : null };
+    },
+
+    async 'cs:batch'(msg) {
+      const db = await deps.db();
+      const ack = await storeBatch(db, msg);
+      const { playbook } = await current();
+      await db.put('meta', msg.identity, identityKey(msg.app));
+      if (playbook.app.id === msg.app) await updateMilestones(db, playbook, msg.identity, deps.now());
+      return { ack };
+    },
+
+    async 'ui:summary'(msg) {
+      const { playbook } = await current();
+      if (msg.url !== undefined && !urlMatchesAny(playbook.app.matches, msg.url)) {
+        return { summary: null, reason: `This tab is not part of ${playbook.app.name}, the app your playbook describes.` };
+      }
+      const db = await deps.db();
+      const identity = (await db.get('meta', identityKey(playbook.app.id))) as Identity | undefined;
+      if (!identity) return { summary: null, reason: `Nothing recorded in ${playbook.app.name} yet. Use the app and your progress shows here.` };
+      return { summary: await userSummary(db, playbook, identity) };
+    },
+
+    async 'ui:get-playbook'() {
+      return (await current()).info;
+    },
+
+    async 'ui:set-playbook'(msg) {
+      const parsed = parsePlaybook(msg.text);
+      // An invalid playbook changes nothing: the last valid one stays active and stored data is untouched.
+      if (!parsed.ok) return { ok: false, errors: parsed.errors };
+      await savePlaybook(await deps.db(), msg.text, deps.now());
+      const next = await reload();
+      return { ok: true, app: next.info.app.name };
+    },
+
+    async 'ui:reset-playbook'() {
+      await clearSavedPlaybook(await deps.db());
+      await reload();
+      return { ok: true };
+    },
+
+    async 'ui:storage-stats'() {
+      return storageStats(await deps.db());
+    },
+  };
+}

@@ -1,0 +1,31 @@
+import { originPattern } from '../playbook/match-url';
+import type { Playbook } from '../playbook/schema';
+
+export const SCRIPT_ID = 'uptake-guide';
+export const SCRIPT_FILE = 'content-scripts/guide.js';
+
+/** Match patterns of the playbook whose origins the user has granted. */
+export async function grantedMatches(pb: Playbook): Promise<string[]> {
+  const out: string[] = [];
+  for (const m of pb.app.matches) {
+    if (await browser.permissions.contains({ origins: [originPattern(m)] })) out.push(m);
+  }
+  return out;
+}
+
+/**
+ * Registers the capture script for the playbook's pages (and only those), so the
+ * manifest needs no all-URLs permission. Safe to call on every worker start.
+ */
+export async function syncContentScripts(pb: Playbook): Promise<string[]> {
+  const matches = await grantedMatches(pb);
+  const existing = await browser.scripting.getRegisteredContentScripts({ ids: [SCRIPT_ID] });
+  if (matches.length === 0) {
+    if (existing.length) await browser.scripting.unregisterContentScripts({ ids: [SCRIPT_ID] });
+    return [];
+  }
+  const script = { id: SCRIPT_ID, js: [SCRIPT_FILE], matches, runAt: 'document_idle' as const, persistAcrossSessions: true };
+  if (existing.length) await browser.scripting.updateContentScripts([script]);
+  else await browser.scripting.registerContentScripts([script]);
+  return matches;
+}

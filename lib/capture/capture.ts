@@ -1,0 +1,127 @@
+import { findOnPath, resolveAnchor } from '../anchors/match';
+import type { Playbook } from '../playbook/schema';
+import type { CaptureKind, MeterSample } from '../types';
+import { parseMeterText } from './meters';
+import { compileRules } from './rules';
+import { routeTarget } from './route';
+
+/** What capture needs from its surroundings: WXT's content-script context provides these, tests a fake. */
+export interface CaptureHost {
+  listen(target: EventTarget, type: string, fn: (e: Event) => void, opts?: AddEventListenerOptions): void;
+  setTimeout(fn: () => void, ms: number): void;
+  setInterval(fn: () => void, ms: number): void;
+  now(): number;
+  onStop(fn: () => void): void;
+}
+
+export interface CaptureSink {
+  feature(feature: string, kind: CaptureKind): void;
+  meter(sample: MeterSample): void;
+}
+
+/** How often DOM mutations may trigger a visibility and meter check, at most. */
+export const OBSERVE_THROTTLE_MS = 250;
+/** Route polling, only where the Navigation API is missing (Firefox before 147). */
+const ROUTE_POLL_MS = 300;
+
+function isVisible(el: Element): boolean {
+  const check = (el as Element & { checkVisibility?: () => boolean }).checkVisibility;
+  return check ? check.call(el) : el.getClientRects().length > 0;
+}
+
+/**
+ * Installs capture for a playbook: a handful of capture-phase listeners, a
+ * throttled mutation check only when the playbook has visibility rules or text
+ * meters, and route tracking. Only trusted (real user) events count.
+ */
+export function startCapture(pb: Playbook, host: CaptureHost, sink: CaptureSink, win: Window = window): void {
+  const doc = win.document;
+  const rules = compileRules(pb);
+
+  const onPath = (e: Event, list: typeof rules.click, kind: CaptureKind) => {
+    if (!e.isTrusted) return;
+    const path = e.composedPath();
+    const done = new Set<string>();
+    for (const r of list) {
+      if (done.has(r.feature)) continue;
+      if (findOnPath(path, r.anchor)) {
+        done.add(r.feature);
+        sink.feature(r.feature, kind);
+      }
+    }
+  };
+  if (rules.click.length) host.listen(doc, 'click', (e) => onPath(e, rules.click, 'click'), { capture: true, passive: true });
+  if (rules.submit.length) host.listen(doc, 'submit', (e) => onPath(e, rules.submit, 'submit'), { capture: true, passive: true });
+
+  if (rules.key.length) {
+    host.listen(
+      win,
+      'keydown',
+      (ev) => {
+        const e = ev as KeyboardEvent;
+        if (!e.isTrusted || e.repeat) return;
+        const key = e.key.toLowerCase();
+        for (const r of rules.key) {
+          if (r.key !== key || r.ctrl !== e.ctrlKey || r.meta !== e.metaKey || r.alt !== e.altKey || r.shift !== e.shiftKey) continue;
+          if (r.within && !findOnPath(e.composedPath(), r.within, 64)) continue;
+          sink.feature(r.feature, 'key');
+        }
+      },
+      { capture: true, passive: true },
+    );
+  }
+
+  if (rules.route.length) {
+    let last: string | null = null;
+    const check = () => {
+      const where = `${win.location.pathname}${win.location.hash}`;
+      if (where === last) return;
+      last = where;
+      for (const r of rules.route) if (r.re.test(routeTarget(r.pattern, win.location))) sink.feature(r.feature, 'route');
+    };
+    check();
+    const nav = (win as Window & { navigation?: EventTarget }).navigation;
+    if (nav) host.listen(nav, 'currententrychange', check);
+    else host.setInterval(check, ROUTE_POLL_MS);
+    host.listen(win, 'popstate', check);
+    host.listen(win, 'hashchange', check);
+  }
+
+  const textMeters = pb.meters.flatMap((m) =>
+    m.source.from === 'text' ? [{ meter: m, anchor: m.source.anchor, re: new RegExp(m.source.pattern) }] : [],
+  );
+  if (rules.visible.length === 0 && textMeters.length === 0) return;
+
+  const shown = new Map<number, Element | null>();
+  const lastMeter = new Map<string, string>();
+  let scheduled = false;
+  const observe = () => {
+    scheduled = false;
+    rules.visible.forEach((r, i) => {
+      const el = resolveAnchor(r.anchor, doc);
+      const now = el && isVisible(el) ? el : null;
+      // Counted on appearing: a new element, or the same one shown again.
+      if (now && now !== shown.get(i)) sink.feature(r.feature, 'visible');
+      shown.set(i, now);
+    });
+    for (const t of textMeters) {
+      const el = resolveAnchor(t.anchor, doc);
+      if (!el) continue;
+      const value = parseMeterText((el.textContent ?? '').replace(/\s+/g, ' '), t.re, t.meter.limit);
+      if (!value) continue;
+      const sig = `${value.used}/${value.limit}`;
+      if (lastMeter.get(t.meter.id) === sig) continue;
+      lastMeter.set(t.meter.id, sig);
+      sink.meter({ meter: t.meter.id, used: value.used, limit: value.limit, ts: host.now() });
+    }
+  };
+  const schedule = () => {
+    if (scheduled) return;
+    scheduled = true;
+    host.setTimeout(observe, OBSERVE_THROTTLE_MS);
+  };
+  const mo = new MutationObserver(schedule);
+  mo.observe(doc.documentElement, { childList: true, subtree: true, characterData: true, attributes: true, attributeFilter: ['class', 'style', 'hidden', 'open'] });
+  host.onStop(() => mo.disconnect());
+  observe();
+}

@@ -1,0 +1,49 @@
+import type { Anchor, Playbook } from '../playbook/schema';
+import { compileRoute } from './route';
+
+/** The playbook's detection rules grouped by event type, so each listener looks only at its own rules. */
+export interface CompiledRules {
+  click: { feature: string; anchor: Anchor }[];
+  submit: { feature: string; anchor: Anchor }[];
+  route: { feature: string; pattern: string; re: RegExp }[];
+  visible: { feature: string; anchor: Anchor }[];
+  key: {
+    feature: string;
+    key: string;
+    ctrl: boolean;
+    meta: boolean;
+    alt: boolean;
+    shift: boolean;
+    within?: Anchor;
+  }[];
+}
+
+export function compileRules(pb: Pick<Playbook, 'features'>): CompiledRules {
+  const rules: CompiledRules = { click: [], submit: [], route: [], visible: [], key: [] };
+  for (const f of pb.features) {
+    for (const d of f.detect) {
+      switch (d.on) {
+        case 'click':
+        case 'submit':
+        case 'visible':
+          rules[d.on].push({ feature: f.id, anchor: d.anchor });
+          break;
+        case 'route':
+          rules.route.push({ feature: f.id, pattern: d.path, re: compileRoute(d.path) });
+          break;
+        case 'key':
+          rules.key.push({
+            feature: f.id,
+            key: d.key.toLowerCase(),
+            ctrl: d.ctrl ?? false,
+            meta: d.meta ?? false,
+            alt: d.alt ?? false,
+            shift: d.shift ?? false,
+            within: d.within,
+          });
+          break;
+      }
+    }
+  }
+  return rules;
+}

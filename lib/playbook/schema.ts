@@ -1,0 +1,249 @@
+import { z } from 'zod';
+
+/**
+ * Playbook v1: one JSON document describing one SaaS app for Uptake.
+ * Every field carries a description: they end up in playbook.schema.json, which
+ * is what an author's editor shows while they type.
+ */
+
+const id = z
+  .string()
+  .regex(/^[a-z0-9][a-z0-9_-]{0,63}$/, {
+    message: 'must be a short id: lowercase letters, digits, "-" or "_", starting with a letter or digit (e.g. "create-project")',
+  });
+
+const cssSelector = z
+  .string()
+  .min(1, { message: 'must be a non-empty CSS selector' })
+  .max(500, { message: 'is too long for a CSS selector (500 characters at most)' });
+
+/** A Chrome-style match pattern: scheme://host/path, with * wildcards. */
+export const MATCH_PATTERN_RE = /^(https?|\*):\/\/(\*|\*\.[^/*:]+|[^/*:]+)(:\d+)?\/.*$/;
+const matchPattern = z.string().regex(MATCH_PATTERN_RE, {
+  message: 'must be a URL match pattern such as "https://app.example.com/*" (scheme, host, then a path; "*" wildcards allowed)',
+});
+
+export const anchorSchema = z
+  .strictObject({
+    selectors: z
+      .array(cssSelector)
+      .min(1, { message: 'needs at least one CSS selector' })
+      .describe('CSS selectors tried in order; the first that finds a matching element wins. Open shadow roots are pierced.'),
+    text: z
+      .string()
+      .min(1)
+      .optional()
+      .describe('Only elements whose visible text contains this (case-insensitive) match.'),
+    name: z
+      .string()
+      .min(1)
+      .optional()
+      .describe('Only elements whose accessible name (aria-label, aria-labelledby, title or text) contains this (case-insensitive) match.'),
+  })
+  .describe('How to find an element robustly.');
+export type Anchor = z.infer<typeof anchorSchema>;
+
+const routePath = z
+  .string()
+  .regex(/^[/#]/, { message: 'must start with "/" (a path such as "/reports/:id") or "#" (a hash route such as "#/reports")' })
+  .describe('A path pattern: ":name" matches one segment, "*" matches the rest.');
+
+const keyRule = z.strictObject({
+  on: z.literal('key'),
+  key: z.string().min(1).max(20).describe('KeyboardEvent.key, e.g. "k", "Enter", "/".'),
+  ctrl: z.boolean().optional(),
+  meta: z.boolean().optional(),
+  alt: z.boolean().optional(),
+  shift: z.boolean().optional(),
+  within: anchorSchema.optional().describe('Only count the key when focus is inside this element.'),
+});
+
+export const detectRuleSchema = z.discriminatedUnion(
+  'on',
+  [
+    z.strictObject({ on: z.literal('click'), anchor: anchorSchema }),
+    z.strictObject({ on: z.literal('submit'), anchor: anchorSchema.describe('The form (or an element inside it).') }),
+    z.strictObject({ on: z.literal('route'), path: routePath }),
+    z.strictObject({
+      on: z.literal('visible'),
+      anchor: anchorSchema.describe('Counted each time an element matching this appears (e.g. a success toast).'),
+    }),
+    keyRule,
+  ],
+  { error: () => 'must have "on" set to one of "click", "submit", "route", "visible", "key"' },
+);
+export type DetectRule = z.infer<typeof detectRuleSchema>;
+
+export const featureSchema = z.strictObject({
+  id,
+  name: z.string().min(1).max(120).describe('Shown to users and CSMs.'),
+  core: z.boolean().default(false).describe('Core features count for breadth, stickiness and recency.'),
+  weight: z.number().positive({ message: 'must be a number greater than 0' }).max(100).default(1),
+  depthTarget: z.number().int().positive().default(10).describe('Uses (decayed) at which depth is full.'),
+  planGated: z.boolean().default(false).describe('Behind an upgrade wall: each detected use counts as an attempt, an expansion signal.'),
+  detect: z.array(detectRuleSchema).min(1, { message: 'needs at least one detection rule' }),
+  anchor: anchorSchema.optional().describe('Where the feature lives, for guides and tips.'),
+});
+export type Feature = z.infer<typeof featureSchema>;
+
+const identitySource = z.discriminatedUnion(
+  'from',
+  [
+    z.strictObject({
+      from: z.literal('selector'),
+      selector: cssSelector,
+      attribute: z.string().min(1).optional().describe('Read this attribute instead of the text.'),
+    }),
+    z.strictObject({ from: z.literal('meta'), name: z.string().min(1).describe('<meta name="…" content="…">') }),
+    z.strictObject({
+      from: z.literal('url'),
+      segment: z.number().int().min(0).describe('0-based path segment: in /acme/projects, segment 0 is "acme".'),
+    }),
+    z.strictObject({ from: z.literal('constant'), value: z.string().min(1) }),
+  ],
+  { error: () => 'must have "from" set to one of "selector", "meta", "url", "constant"' },
+);
+export type IdentitySource = z.infer<typeof identitySource>;
+
+export const appSchema = z.strictObject({
+  id,
+  name: z.string().min(1).max(120),
+  matches: z.array(matchPattern).min(1, { message: 'needs at least one URL match pattern' }),
+  identity: z
+    .strictObject({
+      account: identitySource,
+      user: identitySource,
+      hash: z.boolean().default(false).describe('Store SHA-256 hashes of account and user instead of the values read.'),
+    })
+    .describe('How Uptake reads who is using the app. Nothing else is read from the page.'),
+  plan: z
+    .strictObject({
+      name: z.string().min(1),
+      segment: z.enum(['tech-touch', 'mid-touch', 'high-touch'], {
+        error: () => 'must be one of "tech-touch", "mid-touch", "high-touch"',
+      }),
+      upgradeUrl: z
+        .url({ protocol: /^https?$/, error: () => 'must be an http(s) URL' })
+        .optional(),
+    })
+    .optional(),
+});
+
+export const meterSchema = z.strictObject({
+  id,
+  name: z.string().min(1),
+  source: z.discriminatedUnion(
+    'from',
+    [
+      z.strictObject({
+        from: z.literal('text'),
+        anchor: anchorSchema,
+        pattern: z
+          .string()
+          .min(1)
+          .max(200)
+          .describe('A regular expression over the element text; group 1 is the amount used, group 2 (optional) the limit.'),
+      }),
+      z.strictObject({ from: z.literal('events'), feature: id.describe('Count uses of this feature id.') }),
+    ],
+    { error: () => 'must have "from" set to "text" or "events"' },
+  ),
+  limit: z.number().int().positive().optional().describe('The plan limit, when the page does not show it.'),
+});
+export type Meter = z.infer<typeof meterSchema>;
+
+const featureCondition = z.strictObject({
+  feature: id,
+  atLeast: z.number().int().positive().default(1).describe('Uses needed.'),
+});
+
+export const milestoneSchema = z
+  .strictObject({
+    id,
+    name: z.string().min(1).max(120),
+    weight: z.number().positive().max(100).default(1),
+    valueMoment: z.boolean().default(false).describe('Time-to-value is measured to the first value moment reached.'),
+    allOf: z.array(featureCondition).optional(),
+    anyOf: z.array(featureCondition).optional(),
+    withinDays: z
+      .number()
+      .int()
+      .positive()
+      .optional()
+      .describe('Only uses in the last N days count toward the conditions.'),
+  })
+  .refine((m) => (m.allOf?.length ?? 0) + (m.anyOf?.length ?? 0) > 0, {
+    message: 'needs at least one condition in "allOf" or "anyOf"',
+  });
+export type Milestone = z.infer<typeof milestoneSchema>;
+
+const playbookShape = z.strictObject({
+  $schema: z.string().optional(),
+  version: z.literal(1, { error: () => 'must be 1 (the only playbook version this Uptake reads)' }),
+  app: appSchema,
+  features: z.array(featureSchema).min(1, { message: 'needs at least one feature' }),
+  meters: z.array(meterSchema).default([]),
+  milestones: z.array(milestoneSchema).default([]),
+  settings: z
+    .strictObject({
+      retentionDays: z.number().int().min(7).max(3650).default(90).describe('Raw events older than this are deleted; daily rollups are kept.'),
+    })
+    .prefault({})
+    .describe('Scoring weights, thresholds and targets join here.'),
+  // Reserved for the guidance, nudge and theming issues: accepted and kept so a
+  // playbook written for a newer Uptake still loads here.
+  guides: z.array(z.unknown()).optional(),
+  nudges: z.array(z.unknown()).optional(),
+  caps: z.record(z.string(), z.unknown()).optional(),
+  theme: z.record(z.string(), z.unknown()).optional(),
+  locales: z.record(z.string(), z.unknown()).optional(),
+});
+type PlaybookShape = z.infer<typeof playbookShape>;
+
+/** Checks that span several parts of the playbook: ids unique, references resolve, patterns compile. */
+function checkReferences(pb: PlaybookShape, ctx: z.RefinementCtx): void {
+  const issue = (path: (string | number)[], message: string) => ctx.addIssue({ code: 'custom', path, message });
+  const featureIds = new Set<string>();
+  pb.features.forEach((f, i) => {
+    if (featureIds.has(f.id)) issue(['features', i, 'id'], `repeats the feature id "${f.id}": each feature needs its own id`);
+    featureIds.add(f.id);
+  });
+  const known = (fid: string) => featureIds.has(fid);
+  const hint = `known feature ids: ${[...featureIds].join(', ')}`;
+  const seen = new Set<string>();
+  pb.milestones.forEach((m, i) => {
+    if (seen.has(m.id)) issue(['milestones', i, 'id'], `repeats the milestone id "${m.id}"`);
+    seen.add(m.id);
+    for (const list of ['allOf', 'anyOf'] as const) {
+      m[list]?.forEach((c, j) => {
+        if (!known(c.feature)) issue(['milestones', i, list, j, 'feature'], `names "${c.feature}", which is not a feature of this playbook (${hint})`);
+      });
+    }
+  });
+  const meterIds = new Set<string>();
+  pb.meters.forEach((m, i) => {
+    if (meterIds.has(m.id)) issue(['meters', i, 'id'], `repeats the meter id "${m.id}"`);
+    meterIds.add(m.id);
+    if (m.source.from === 'events' && !known(m.source.feature)) {
+      issue(['meters', i, 'source', 'feature'], `names "${m.source.feature}", which is not a feature of this playbook (${hint})`);
+    }
+    if (m.source.from === 'text') {
+      let groups = 0;
+      try {
+        // Matching the empty alternative reports how many capture groups the pattern has.
+        groups = (new RegExp(`${m.source.pattern}|`).exec('')?.length ?? 1) - 1;
+      } catch (e) {
+        issue(['meters', i, 'source', 'pattern'], `is not a valid regular expression (${(e as Error).message})`);
+        return;
+      }
+      if (groups < 1) issue(['meters', i, 'source', 'pattern'], 'needs a capture group, e.g. "(\\d+) of (\\d+) seats": group 1 is the amount used');
+      else if (groups < 2 && m.limit === undefined) {
+        issue(['meters', i, 'limit'], 'is needed: the pattern has no second group to read the limit from');
+      }
+    }
+  });
+}
+
+export const playbookSchema = playbookShape.superRefine(checkReferences);
+export type Playbook = z.infer<typeof playbookSchema>;
+export type PlaybookInput = z.input<typeof playbookSchema>;

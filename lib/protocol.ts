@@ -1,0 +1,78 @@
+import { z } from 'zod';
+import type { PlaybookError } from './playbook/parse';
+import type { Playbook } from './playbook/schema';
+import type { UserSummary } from './types';
+
+/**
+ * The one message protocol between the parts of the extension. Names show the
+ * direction: `cs:` from a content script, `ui:` from an extension page (popup,
+ * options). Every incoming message is parsed with `messageSchema` before use.
+ */
+
+const text = (max: number) => z.string().max(max);
+const capturedEvent = z.strictObject({
+  id: text(80).min(1),
+  feature: text(64).min(1),
+  kind: z.enum(['click', 'submit', 'route', 'visible', 'key']),
+  ts: z.number().finite().nonnegative(),
+  path: text(2048),
+});
+const meterSample = z.strictObject({
+  meter: text(64).min(1),
+  used: z.number().finite(),
+  limit: z.number().finite().nullable(),
+  ts: z.number().finite().nonnegative(),
+});
+
+export const messageSchema = z.discriminatedUnion('type', [
+  z.strictObject({ type: z.literal('cs:hello'), url: text(4096) }),
+  z.strictObject({
+    type: z.literal('cs:batch'),
+    app: text(64).min(1),
+    identity: z.strictObject({ account: text(256).min(1), user: text(256).min(1) }),
+    events: z.array(capturedEvent).max(1000),
+    meters: z.array(meterSample).max(100),
+  }),
+  z.strictObject({ type: z.literal('ui:summary'), url: text(4096).optional() }),
+  z.strictObject({ type: z.literal('ui:get-playbook') }),
+  z.strictObject({ type: z.literal('ui:set-playbook'), text: text(2_000_000) }),
+  z.strictObject({ type: z.literal('ui:reset-playbook') }),
+  z.strictObject({ type: z.literal('ui:storage-stats') }),
+]);
+
+export type Message = z.infer<typeof messageSchema>;
+export type MessageType = Message['type'];
+export type MessageOf<T extends MessageType> = Extract<Message, { type: T }>;
+
+export interface PlaybookInfo {
+  source: 'built-in' | 'saved';
+  text: string;
+  app: { id: string; name: string };
+  savedAt: number | null;
+}
+
+export interface StorageStats {
+  events: number;
+  rollups: number;
+  milestones: number;
+  meters: number;
+}
+
+/** What each message is answered with. */
+export interface Responses {
+  'cs:hello': { playbook: Playbook | null };
+  'cs:batch': { ack: string[] };
+  'ui:summary': { summary: UserSummary | null; reason?: string };
+  'ui:get-playbook': PlaybookInfo;
+  'ui:set-playbook': { ok: true; app: string } | { ok: false; errors: PlaybookError[] };
+  'ui:reset-playbook': { ok: true };
+  'ui:storage-stats': StorageStats;
+}
+
+/** Every reply is wrapped so a refused or failed message is told apart from an answer. */
+export type Reply<T extends MessageType> = { ok: true; data: Responses[T] } | { ok: false; error: string };
+
+/** Messages that read, export or change stored data or settings: extension pages only. */
+export function isPrivileged(type: MessageType): boolean {
+  return type.startsWith('ui:');
+}

@@ -1,0 +1,19 @@
+import preact from '@preact/preset-vite';
+import { defineConfig } from 'wxt';
+
+// Hosts the extension may read at install: only the local demo. Any other origin a
+// playbook names is requested at runtime as an optional host permission.
+const DEMO_HOSTS = ['http://127.0.0.1/*', 'http://localhost/*'];
+
+export default defineConfig({
+  vite: () => ({ plugins: [preact()] }),
+  manifest: {
+    name: 'Uptake',
+    description: 'Local-first in-app guidance and adoption scoring for the SaaS apps you use.',
+    permissions: ['storage', 'scripting', 'alarms', 'unlimitedStorage'],
+    host_permissions: DEMO_HOSTS,
+    optional_host_permissions: ['https://*/*', 'http://*/*'],
+    action: { default_title: 'Uptake: your progress' },
+    browser_specific_settings: { gecko: { id: 'uptake@uptake.local' } },
+  },
+});
