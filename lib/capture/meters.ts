@@ -9,8 +9,9 @@ export interface MeterValue {
 const MAX_TEXT = 200;
 
 function toNumber(s: string | undefined): number | null {
-  if (s === undefined) return null;
-  const n = Number(s.replace(/[,\s]/g, ''));
+  const digits = s?.replace(/[,\s]/g, '');
+  if (!digits) return null;
+  const n = Number(digits);
   return Number.isFinite(n) ? n : null;
 }
 

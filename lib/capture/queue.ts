@@ -34,7 +34,8 @@ export function createQueue(opts: QueueOptions) {
     const acked = new Set(await opts.send({ events, meters: sample }));
     pending = pending.filter((e) => !acked.has(e.id));
     for (const m of sample) if (meters.get(m.meter) === m) meters.delete(m.meter);
-    return pending.length > 0 && acked.size > 0;
+    // Go on only while batches make progress: an answer that acknowledges none of ours must not loop.
+    return pending.length > 0 && events.some((e) => acked.has(e.id));
   }
 
   /** Sends everything pending, batch by batch. Concurrent calls share one run. Rejects if a send fails. */

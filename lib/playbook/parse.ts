@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { referenceIssues } from './references';
 import { type Playbook, playbookSchema } from './schema';
 
 export interface PlaybookError {
@@ -35,8 +36,19 @@ function jsonSyntaxError(text: string, error: Error): PlaybookError {
   };
 }
 
+function typeName(v: unknown): string {
+  if (v === null) return 'null';
+  if (Array.isArray(v)) return 'an array';
+  if (typeof v === 'number' && !Number.isInteger(v)) return `the fraction ${v}`;
+  return typeof v === 'object' ? 'an object' : `the ${typeof v} ${JSON.stringify(v)}`;
+}
+
 function describeIssue(issue: z.core.$ZodIssue): string {
-  if (issue.code === 'invalid_type' && issue.input === undefined) return `is required (${issue.expected})`;
+  if (issue.code === 'invalid_type') {
+    if (issue.input === undefined) return `is required (${issue.expected})`;
+    const expected = issue.expected === 'int' ? 'a whole number' : `${/^[aeiou]/.test(issue.expected) ? 'an' : 'a'} ${issue.expected}`;
+    return `must be ${expected}, not ${typeName(issue.input)}`;
+  }
   if (issue.code === 'unrecognized_keys') {
     return `has unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')}: check the spelling against playbook.schema.json`;
   }
@@ -45,9 +57,15 @@ function describeIssue(issue: z.core.$ZodIssue): string {
 
 /** Validates an already-decoded playbook object, listing every problem with its path. */
 export function validatePlaybook(value: unknown): ParseResult {
-  const result = playbookSchema.safeParse(value);
+  const result = playbookSchema.safeParse(value, { reportInput: true });
   if (result.success) return { ok: true, playbook: result.data };
   const errors = result.error.issues.map((issue) => ({ path: formatPath(issue.path), message: describeIssue(issue) }));
+  // The cross-reference checks only run once the shape is right: run them here too, so every problem shows at once.
+  const listed = new Set(errors.map((e) => `${e.path}\u0000${e.message}`));
+  for (const r of referenceIssues(value)) {
+    const e = { path: formatPath(r.path), message: r.message };
+    if (!listed.has(`${e.path}\u0000${e.message}`)) errors.push(e);
+  }
   return { ok: false, errors };
 }
 

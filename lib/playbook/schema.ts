@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { referenceIssues } from './references';
 
 /**
  * Playbook v1: one JSON document describing one SaaS app for Uptake.
@@ -198,50 +199,8 @@ const playbookShape = z.strictObject({
   theme: z.record(z.string(), z.unknown()).optional(),
   locales: z.record(z.string(), z.unknown()).optional(),
 });
-type PlaybookShape = z.infer<typeof playbookShape>;
-
-/** Checks that span several parts of the playbook: ids unique, references resolve, patterns compile. */
-function checkReferences(pb: PlaybookShape, ctx: z.RefinementCtx): void {
-  const issue = (path: (string | number)[], message: string) => ctx.addIssue({ code: 'custom', path, message });
-  const featureIds = new Set<string>();
-  pb.features.forEach((f, i) => {
-    if (featureIds.has(f.id)) issue(['features', i, 'id'], `repeats the feature id "${f.id}": each feature needs its own id`);
-    featureIds.add(f.id);
-  });
-  const known = (fid: string) => featureIds.has(fid);
-  const hint = `known feature ids: ${[...featureIds].join(', ')}`;
-  const seen = new Set<string>();
-  pb.milestones.forEach((m, i) => {
-    if (seen.has(m.id)) issue(['milestones', i, 'id'], `repeats the milestone id "${m.id}"`);
-    seen.add(m.id);
-    for (const list of ['allOf', 'anyOf'] as const) {
-      m[list]?.forEach((c, j) => {
-        if (!known(c.feature)) issue(['milestones', i, list, j, 'feature'], `names "${c.feature}", which is not a feature of this playbook (${hint})`);
-      });
-    }
-  });
-  const meterIds = new Set<string>();
-  pb.meters.forEach((m, i) => {
-    if (meterIds.has(m.id)) issue(['meters', i, 'id'], `repeats the meter id "${m.id}"`);
-    meterIds.add(m.id);
-    if (m.source.from === 'events' && !known(m.source.feature)) {
-      issue(['meters', i, 'source', 'feature'], `names "${m.source.feature}", which is not a feature of this playbook (${hint})`);
-    }
-    if (m.source.from === 'text') {
-      let groups = 0;
-      try {
-        // Matching the empty alternative reports how many capture groups the pattern has.
-        groups = (new RegExp(`${m.source.pattern}|`).exec('')?.length ?? 1) - 1;
-      } catch (e) {
-        issue(['meters', i, 'source', 'pattern'], `is not a valid regular expression (${(e as Error).message})`);
-        return;
-      }
-      if (groups < 1) issue(['meters', i, 'source', 'pattern'], 'needs a capture group, e.g. "(\\d+) of (\\d+) seats": group 1 is the amount used');
-      else if (groups < 2 && m.limit === undefined) {
-        issue(['meters', i, 'limit'], 'is needed: the pattern has no second group to read the limit from');
-      }
-    }
-  });
+function checkReferences(pb: unknown, ctx: z.RefinementCtx): void {
+  for (const { path, message } of referenceIssues(pb)) ctx.addIssue({ code: 'custom', path, message });
 }
 
 export const playbookSchema = playbookShape.superRefine(checkReferences);

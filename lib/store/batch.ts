@@ -1,5 +1,5 @@
 import type { CapturedEvent, Identity, MeterSample } from '../types';
-import { type Rollup, type StoredEvent, type UptakeDb, dayOf } from './db';
+import { PRUNED_BEFORE, type Rollup, type StoredEvent, type UptakeDb, dayOf } from './db';
 
 export interface Batch {
   app: string;
@@ -16,16 +16,20 @@ export interface Batch {
 export async function storeBatch(db: UptakeDb, batch: Batch): Promise<string[]> {
   const { app } = batch;
   const { account, user } = batch.identity;
-  const tx = db.transaction(['events', 'rollups', 'meters'], 'readwrite');
+  const tx = db.transaction(['events', 'rollups', 'meters', 'meta'], 'readwrite');
   const events = tx.objectStore('events');
   const rollups = tx.objectStore('rollups');
 
   // Only await IndexedDB requests of this transaction inside it (idb's rule), or it auto-commits.
   const fresh: StoredEvent[] = [];
-  const known = await Promise.all(batch.events.map((e) => events.getKey(e.id)));
+  const [prunedBefore, ...known] = await Promise.all([
+    tx.objectStore('meta').get(PRUNED_BEFORE) as Promise<number | undefined>,
+    ...batch.events.map((e) => events.getKey(e.id)),
+  ]);
   const seen = new Set<string>();
   batch.events.forEach((e, i) => {
-    if (known[i] !== undefined || seen.has(e.id)) return;
+    // Older than the last pruning: its raw copy (the proof it was counted) may be gone, so it is not counted again.
+    if (known[i] !== undefined || seen.has(e.id) || e.ts < (prunedBefore ?? 0)) return;
     seen.add(e.id);
     fresh.push({ ...e, app, account, user, day: dayOf(e.ts) });
   });

@@ -75,6 +75,9 @@ export function openStore(
   });
 }
 
+/** Meta key: raw events before this time have been pruned (epoch ms). */
+export const PRUNED_BEFORE = 'prunedBefore';
+
 /** Local calendar day of a timestamp, e.g. "2026-11-23". */
 export function dayOf(ts: number): string {
   const d = new Date(ts);

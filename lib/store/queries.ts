@@ -1,7 +1,7 @@
 import { newlyReached } from '../milestones/evaluate';
 import type { Playbook } from '../playbook/schema';
 import type { FeatureUsage, Identity, MeterStatus, UserSummary } from '../types';
-import { type MeterReading, type Rollup, type UptakeDb, type UserKey, dayOf } from './db';
+import { type MeterReading, PRUNED_BEFORE, type Rollup, type UptakeDb, type UserKey, dayOf } from './db';
 
 const userKey = (app: string, id: Identity): UserKey => [app, id.account, id.user];
 
@@ -84,9 +84,12 @@ export async function userSummary(db: UptakeDb, pb: Playbook, id: Identity): Pro
 /** Deletes raw events older than the retention window; rollups keep their counts. */
 export async function pruneEvents(db: UptakeDb, retentionDays: number, now: number): Promise<number> {
   const cutoff = now - retentionDays * 86_400_000;
-  const tx = db.transaction('events', 'readwrite');
+  const tx = db.transaction(['events', 'meta'], 'readwrite');
+  const meta = tx.objectStore('meta');
+  const previous = ((await meta.get(PRUNED_BEFORE)) as number | undefined) ?? 0;
+  if (cutoff > previous) await meta.put(cutoff, PRUNED_BEFORE);
   let removed = 0;
-  let cursor = await tx.store.index('byTs').openCursor(IDBKeyRange.upperBound(cutoff, true));
+  let cursor = await tx.objectStore('events').index('byTs').openCursor(IDBKeyRange.upperBound(cutoff, true));
   while (cursor) {
     await cursor.delete();
     removed++;

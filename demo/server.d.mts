@@ -1,0 +1,6 @@
+export interface DemoServer {
+  url: string;
+  port: number;
+  close(): Promise<void>;
+}
+export function startDemoServer(options?: { port?: number; host?: string }): Promise<DemoServer>;

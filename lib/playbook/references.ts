@@ -1,0 +1,74 @@
+/**
+ * Checks that span several parts of a playbook: ids unique, references resolve,
+ * meter patterns compile. Written against loosely typed input so it can also run
+ * on a playbook that failed the shape check: the author then sees every problem at once.
+ */
+
+export interface ReferenceIssue {
+  path: (string | number)[];
+  message: string;
+}
+
+type Loose = Record<string, unknown>;
+const isObj = (v: unknown): v is Loose => typeof v === 'object' && v !== null && !Array.isArray(v);
+const list = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
+const str = (v: unknown): string | null => (typeof v === 'string' ? v : null);
+
+function checkUnique(items: unknown[], section: string, what: string, out: ReferenceIssue[]): Set<string> {
+  const ids = new Set<string>();
+  items.forEach((item, i) => {
+    const id = isObj(item) ? str(item.id) : null;
+    if (id === null) return;
+    if (ids.has(id)) out.push({ path: [section, i, 'id'], message: `repeats the ${what} id "${id}": each ${what} needs its own id` });
+    ids.add(id);
+  });
+  return ids;
+}
+
+function patternGroups(pattern: string): number | Error {
+  try {
+    new RegExp(pattern);
+    // Matching the empty alternative reports how many capture groups the pattern has.
+    return (new RegExp(`(?:${pattern})|`).exec('')?.length ?? 1) - 1;
+  } catch (e) {
+    return e as Error;
+  }
+}
+
+export function referenceIssues(raw: unknown): ReferenceIssue[] {
+  if (!isObj(raw)) return [];
+  const out: ReferenceIssue[] = [];
+  const features = checkUnique(list(raw.features), 'features', 'feature', out);
+  const known = `known feature ids: ${[...features].join(', ') || '(none)'}`;
+  const ref = (v: unknown, path: (string | number)[]) => {
+    const id = str(v);
+    if (id !== null && !features.has(id)) out.push({ path, message: `names "${id}", which is not a feature of this playbook (${known})` });
+  };
+
+  const milestones = list(raw.milestones);
+  checkUnique(milestones, 'milestones', 'milestone', out);
+  milestones.forEach((m, i) => {
+    if (!isObj(m)) return;
+    for (const key of ['allOf', 'anyOf'] as const) {
+      list(m[key]).forEach((c, j) => isObj(c) && ref(c.feature, ['milestones', i, key, j, 'feature']));
+    }
+  });
+
+  const meters = list(raw.meters);
+  checkUnique(meters, 'meters', 'meter', out);
+  meters.forEach((m, i) => {
+    if (!isObj(m) || !isObj(m.source)) return;
+    const src = m.source;
+    if (src.from === 'events') ref(src.feature, ['meters', i, 'source', 'feature']);
+    const pattern = src.from === 'text' ? str(src.pattern) : null;
+    if (pattern === null) return;
+    const groups = patternGroups(pattern);
+    const at = ['meters', i, 'source', 'pattern'];
+    if (groups instanceof Error) out.push({ path: at, message: `is not a valid regular expression (${groups.message})` });
+    else if (groups < 1) out.push({ path: at, message: 'needs a capture group, e.g. "(\\d+) of (\\d+) seats": group 1 is the amount used' });
+    else if (groups < 2 && m.limit === undefined) {
+      out.push({ path: ['meters', i, 'limit'], message: 'is needed: the pattern has no second group to read the limit from' });
+    }
+  });
+  return out;
+}

@@ -1,0 +1,175 @@
+import { describe, expect, it, vi } from 'vitest';
+import { type Handlers, type Sender, createRouter, isExtensionPage } from '../../../lib/background/router';
+import type { MessageType } from '../../../lib/protocol';
+
+const EXT_ID = 'abcdefghijklmnopabcdefghijklmnop';
+const OPTS = { extensionId: EXT_ID, extensionOrigin: `chrome-extension://${EXT_ID}/` };
+
+type Tab = NonNullable<Sender['tab']>;
+const tab = { id: 12, index: 0, windowId: 1, highlighted: true, active: true, pinned: false, incognito: false, frozen: false, groupId: -1 } as Tab;
+
+/** Where messages come from in a real browser. */
+const SENDERS = {
+  contentScript: { id: EXT_ID, url: 'https://app.example.com/projects/7', origin: 'https://app.example.com', tab, frameId: 0 },
+  popup: { id: EXT_ID, url: `chrome-extension://${EXT_ID}/popup.html`, origin: `chrome-extension://${EXT_ID}` },
+  options: { id: EXT_ID, url: `chrome-extension://${EXT_ID}/options.html#review` },
+  otherExtension: { id: 'zyxwvutsrqponmlkzyxwvutsrqponmlk', url: 'chrome-extension://zyxwvutsrqponmlkzyxwvutsrqponmlk/bg.html' },
+  lookalikeOrigin: { id: EXT_ID, url: `chrome-extension://${EXT_ID}x/popup.html` },
+  noUrl: { id: EXT_ID },
+} satisfies Record<string, Sender>;
+
+function fakeHandlers() {
+  const handlers = {
+    'cs:hello': vi.fn<Handlers['cs:hello']>(async () => ({ playbook: null })),
+    'cs:batch': vi.fn<Handlers['cs:batch']>(async (msg) => ({ ack: msg.events.map((e) => e.id) })),
+    'ui:summary': vi.fn<Handlers['ui:summary']>(async () => ({ summary: null, reason: 'nothing yet' })),
+    'ui:get-playbook': vi.fn<Handlers['ui:get-playbook']>(async () => ({
+      source: 'built-in',
+      text: '{}',
+      app: { id: 'tasklane', name: 'Tasklane' },
+      savedAt: null,
+    })),
+    'ui:set-playbook': vi.fn<Handlers['ui:set-playbook']>(async () => ({ ok: true, app: 'Tasklane' })),
+    'ui:reset-playbook': vi.fn<Handlers['ui:reset-playbook']>(async () => ({ ok: true })),
+    'ui:storage-stats': vi.fn<Handlers['ui:storage-stats']>(async () => ({ events: 1, rollups: 1, milestones: 0, meters: 0 })),
+  } satisfies Handlers;
+  const called = () => (Object.keys(handlers) as MessageType[]).filter((t) => handlers[t].mock.calls.length > 0);
+  return { handlers, called };
+}
+
+function setup() {
+  const fakes = fakeHandlers();
+  const onError = vi.fn();
+  const route = createRouter(fakes.handlers, { ...OPTS, onError });
+  return { ...fakes, route, onError };
+}
+
+const batch = {
+  type: 'cs:batch',
+  app: 'tasklane',
+  identity: { account: 'acme', user: 'u-1' },
+  events: [{ id: 'p:1', feature: 'add-task', kind: 'submit', ts: 1, path: '/tasks' }],
+  meters: [],
+};
+
+describe('createRouter: who may send what', () => {
+  it.each([
+    ['ui:storage-stats', { type: 'ui:storage-stats' }],
+    ['ui:get-playbook', { type: 'ui:get-playbook' }],
+    ['ui:set-playbook', { type: 'ui:set-playbook', text: '{}' }],
+    ['ui:reset-playbook', { type: 'ui:reset-playbook' }],
+    ['ui:summary', { type: 'ui:summary' }],
+  ])('refuses %s from a content script inside a web page', async (type, msg) => {
+    const { route, called } = setup();
+    const reply = await route(msg, SENDERS.contentScript);
+    expect(reply).toEqual({ ok: false, error: expect.stringContaining(`refused: "${type}"`) });
+    expect(called()).toEqual([]);
+  });
+
+  it.each([
+    ['the popup', SENDERS.popup],
+    ['the options page', SENDERS.options],
+  ])('handles a ui: message from %s', async (_, sender) => {
+    const { route, handlers } = setup();
+    const reply = await route({ type: 'ui:storage-stats' }, sender);
+    expect(reply).toEqual({ ok: true, data: { events: 1, rollups: 1, milestones: 0, meters: 0 } });
+    expect(handlers['ui:storage-stats']).toHaveBeenCalledWith({ type: 'ui:storage-stats' }, sender);
+  });
+
+  it('refuses a ui: message from a URL that only starts like the extension origin', async () => {
+    const { route, called } = setup();
+    expect(await route({ type: 'ui:reset-playbook' }, SENDERS.lookalikeOrigin)).toMatchObject({ ok: false });
+    expect(called()).toEqual([]);
+  });
+
+  it('refuses a ui: message from a sender without a URL', async () => {
+    const { route, called } = setup();
+    expect(await route({ type: 'ui:storage-stats' }, SENDERS.noUrl)).toMatchObject({ ok: false, error: expect.stringContaining('refused') });
+    expect(called()).toEqual([]);
+  });
+
+  it('handles cs: messages from a content script', async () => {
+    const { route, handlers } = setup();
+    expect(await route(batch, SENDERS.contentScript)).toEqual({ ok: true, data: { ack: ['p:1'] } });
+    expect(await route({ type: 'cs:hello', url: 'https://app.example.com/' }, SENDERS.contentScript)).toEqual({ ok: true, data: { playbook: null } });
+    expect(handlers['cs:batch']).toHaveBeenCalledTimes(1);
+  });
+
+  it.each([
+    ['a cs: message', batch],
+    ['a ui: message', { type: 'ui:storage-stats' }],
+  ])('refuses %s from another extension', async (_, msg) => {
+    const { route, called } = setup();
+    expect(await route(msg, SENDERS.otherExtension)).toEqual({ ok: false, error: expect.stringContaining('another extension') });
+    expect(called()).toEqual([]);
+  });
+});
+
+describe('createRouter: malformed messages', () => {
+  it.each([
+    ['an unknown type', { type: 'ui:delete-everything' }],
+    ['no type', { url: 'https://app.example.com/' }],
+    ['a non-object', 'cs:hello'],
+    ['null', null],
+    ['undefined', undefined],
+    ['a number where a string belongs', { type: 'cs:hello', url: 42 }],
+    ['an extra field', { type: 'ui:get-playbook', all: true }],
+    ['an extra field in an event', { ...batch, events: [{ ...batch.events[0], html: '<b>' }] }],
+    ['an event without an id', { ...batch, events: [{ feature: 'add-task', kind: 'submit', ts: 1, path: '/' }] }],
+    ['an event kind that is not a capture kind', { ...batch, events: [{ ...batch.events[0], kind: 'hover' }] }],
+    ['a negative timestamp', { ...batch, events: [{ ...batch.events[0], ts: -1 }] }],
+    ['an empty user id', { ...batch, identity: { account: 'acme', user: '' } }],
+    ['more than 1000 events', { ...batch, events: Array.from({ length: 1001 }, (_, i) => ({ ...batch.events[0], id: `p:${i}` })) }],
+  ])('answers %s with ok:false and a reason, calling no handler', async (_, msg) => {
+    const { route, called } = setup();
+    const reply = await route(msg, SENDERS.popup);
+    expect(reply.ok).toBe(false);
+    expect(!reply.ok && reply.error).toMatch(/^invalid message.*: \S/);
+    expect(called()).toEqual([]);
+  });
+
+  it('names the type of an invalid message in the reason', async () => {
+    const { route } = setup();
+    const reply = await route({ type: 'cs:hello', url: 42 }, SENDERS.contentScript);
+    expect(reply).toEqual({ ok: false, error: expect.stringContaining('invalid message "cs:hello"') });
+  });
+
+  it('validates before authorising: a malformed ui: message from a content script is invalid, not run', async () => {
+    const { route, called } = setup();
+    expect(await route({ type: 'ui:set-playbook', text: 7 }, SENDERS.contentScript)).toMatchObject({ ok: false });
+    expect(called()).toEqual([]);
+  });
+});
+
+describe('createRouter: failing handlers', () => {
+  it('turns a handler that throws into ok:false and reports it to onError', async () => {
+    const { route, handlers, onError } = setup();
+    const boom = new Error('database is closed');
+    handlers['ui:storage-stats'].mockRejectedValueOnce(boom);
+    expect(await route({ type: 'ui:storage-stats' }, SENDERS.popup)).toEqual({ ok: false, error: 'failed: database is closed' });
+    expect(onError).toHaveBeenCalledWith('ui:storage-stats', boom);
+  });
+
+  it('survives a handler that throws a non-Error', async () => {
+    const { route, handlers } = setup();
+    handlers['cs:hello'].mockImplementationOnce(() => {
+      throw 'plain string';
+    });
+    expect(await route({ type: 'cs:hello', url: 'https://x.test/' }, SENDERS.contentScript)).toEqual({ ok: false, error: 'failed: plain string' });
+  });
+
+  it('keeps working after a handler failed', async () => {
+    const { route, handlers } = setup();
+    handlers['ui:storage-stats'].mockRejectedValueOnce(new Error('once'));
+    await route({ type: 'ui:storage-stats' }, SENDERS.popup);
+    expect(await route({ type: 'ui:storage-stats' }, SENDERS.popup)).toMatchObject({ ok: true });
+  });
+});
+
+describe('isExtensionPage', () => {
+  it('is true only for this extension id and a URL under its origin', () => {
+    expect(isExtensionPage(SENDERS.popup, OPTS)).toBe(true);
+    expect(isExtensionPage(SENDERS.contentScript, OPTS)).toBe(false);
+    expect(isExtensionPage({ ...SENDERS.popup, id: 'other' }, OPTS)).toBe(false);
+  });
+});
