@@ -1,0 +1,69 @@
+/**
+ * `npm run demo`: builds Uptake, serves the Tasklane demo app on 127.0.0.1 and opens
+ * Chromium with the extension loaded. With a display, a window to explore; without
+ * one (CI, SSH) a scripted walkthrough in headless Chromium, then a summary of what
+ * Uptake recorded. Pass --headless to force the walkthrough.
+ */
+import { spawnSync } from 'node:child_process';
+import { startDemoServer } from '../demo/server.mjs';
+import type { UserSummary } from '../lib/types';
+import { ask, launchWithExtension, openExtensionPage, until, waitForCaptureRegistration } from './lib/browser';
+import { walkthrough } from './lib/walkthrough';
+
+const headed = Boolean(process.env.DISPLAY || process.env.WAYLAND_DISPLAY) && !process.env.CI && !process.argv.includes('--headless');
+
+function printSummary(s: UserSummary) {
+  const when = (ts: number | null) => (ts === null ? '—' : new Date(ts).toLocaleTimeString());
+  console.log(`\nWhat Uptake recorded in ${s.app.name} for user "${s.identity.user}" of account "${s.identity.account}":\n`);
+  console.log('Features');
+  for (const f of s.features) console.log(`  ${f.count > 0 ? '✓' : ' '} ${f.name.padEnd(28)} ${String(f.count).padStart(3)} use(s)   last ${when(f.lastUsed)}`);
+  console.log('\nMilestones');
+  for (const m of s.milestones) console.log(`  ${m.reachedAt ? '✓' : ' '} ${m.name.padEnd(34)} ${m.reachedAt ? `reached ${when(m.reachedAt)}` : 'not yet'}${m.valueMoment ? '  (value moment)' : ''}`);
+  console.log('\nMeters');
+  for (const m of s.meters) console.log(`    ${m.name.padEnd(28)} ${m.used ?? '—'}${m.limit !== null ? ` of ${m.limit}` : ''}`);
+  console.log(`\n${s.totalEvents} feature uses stored in IndexedDB, inside the extension: nothing left this machine.`);
+}
+
+async function main() {
+  console.log('Building the extension…');
+  const build = spawnSync('node_modules/.bin/wxt', ['build'], { encoding: 'utf8' });
+  if (build.status !== 0) throw new Error(`the build failed:\n${build.stdout}\n${build.stderr}`);
+  const server = await startDemoServer({ port: Number(process.env.PORT ?? 0) });
+  console.log(`Tasklane demo app on ${server.url}`);
+  const context = await launchWithExtension({ headless: !headed });
+  try {
+    await waitForCaptureRegistration(context);
+    const app = await context.newPage();
+    if (headed) {
+      await app.goto(`${server.url}/projects`);
+      await openExtensionPage(context, `popup.html?url=${encodeURIComponent(`${server.url}/projects`)}`);
+      await app.bringToFront();
+      console.log('Chromium is open with Uptake loaded. Use Tasklane, then open the Uptake popup tab to see your progress. Close the browser to stop.');
+      await new Promise<void>((resolve) => context.on('close', () => resolve()));
+      return;
+    }
+    const extPage = await openExtensionPage(context);
+    await app.bringToFront();
+    console.log('No display: running a scripted walkthrough of Tasklane in headless Chromium…');
+    const used = await walkthrough(app, server.url);
+    const total = Object.values(used).reduce((a, b) => a + b, 0);
+    const summary = await until(
+      async () => (await ask<'ui:summary'>(extPage, { type: 'ui:summary', url: `${server.url}/projects` })).summary,
+      (s) => (s?.totalEvents ?? 0) >= total,
+      20_000,
+      'the walkthrough to be stored',
+    );
+    printSummary(summary!);
+  } finally {
+    await context.close().catch(() => undefined);
+    await server.close();
+  }
+}
+
+main().then(
+  () => process.exit(0),
+  (error) => {
+    console.error(`npm run demo failed: ${(error as Error).message}`);
+    process.exit(1);
+  },
+);
