@@ -800,7 +800,7 @@ function closePalette() {
   if (!palette) return;
   palette.remove();
   palette = null;
-  if (paletteReturnFocus && paletteReturnFocus.isConnected) paletteReturnFocus.focus();
+  if (paletteReturnFocus?.isConnected) paletteReturnFocus.focus();
   paletteReturnFocus = null;
 }
 

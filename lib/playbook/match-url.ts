@@ -1,6 +1,6 @@
 import { MATCH_PATTERN_RE } from './schema';
 
-function escape(s: string): string {
+function escapeRegExp(s: string): string {
   return s.replace(/[.+?^${}()|[\]\\]/g, '\\$&');
 }
 
@@ -25,7 +25,7 @@ export function urlMatches(pattern: string, url: string): boolean {
   }
   if (port && port.slice(1) !== (u.port || (protocol === 'https' ? '443' : '80'))) return false;
   const path = pattern.slice(pattern.indexOf('/', pattern.indexOf('://') + 3));
-  const re = new RegExp(`^${path.split('*').map(escape).join('.*')}$`);
+  const re = new RegExp(`^${path.split('*').map(escapeRegExp).join('.*')}$`);
   return re.test(u.pathname + u.search);
 }
 

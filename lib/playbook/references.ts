@@ -50,7 +50,9 @@ export function referenceIssues(raw: unknown): ReferenceIssue[] {
   milestones.forEach((m, i) => {
     if (!isObj(m)) return;
     for (const key of ['allOf', 'anyOf'] as const) {
-      list(m[key]).forEach((c, j) => isObj(c) && ref(c.feature, ['milestones', i, key, j, 'feature']));
+      list(m[key]).forEach((c, j) => {
+        if (isObj(c)) ref(c.feature, ['milestones', i, key, j, 'feature']);
+      });
     }
   });
 
