@@ -19,11 +19,9 @@ export default defineContentScript({
     if (!playbook || ctx.isInvalid) return;
     const pb = playbook;
 
-    let identity: Identity | null = null;
-    const who = async (): Promise<Identity> => {
-      identity ??= await readIdentity(pb, document, location).catch(() => null);
-      return identity ?? { account: ANONYMOUS, user: ANONYMOUS };
-    };
+    // Read at every send, not once: a single-page app can switch account without a reload.
+    const who = async (): Promise<Identity> =>
+      (await readIdentity(pb, document, location).catch(() => null)) ?? { account: ANONYMOUS, user: ANONYMOUS };
 
     const queue = createQueue({
       send: async (batch) => (await request<'cs:batch'>({ type: 'cs:batch', app: pb.app.id, identity: await who(), ...batch })).ack,
