@@ -4,16 +4,18 @@ import { defineConfig } from 'wxt';
 // Hosts the extension may read at install: only the local demo. Any other origin a
 // playbook names is requested at runtime as an optional host permission.
 const DEMO_HOSTS = ['http://127.0.0.1/*', 'http://localhost/*'];
+const OTHER_HOSTS = ['https://*/*', 'http://*/*'];
 
 export default defineConfig({
   vite: () => ({ plugins: [preact()] }),
-  manifest: {
+  manifest: ({ manifestVersion }) => ({
     name: 'Uptake',
     description: 'Local-first in-app guidance and adoption scoring for the SaaS apps you use.',
     permissions: ['storage', 'scripting', 'alarms', 'unlimitedStorage'],
     host_permissions: DEMO_HOSTS,
-    optional_host_permissions: ['https://*/*', 'http://*/*'],
+    // MV2 (Firefox) has no optional_host_permissions: origins go in optional_permissions there.
+    ...(manifestVersion === 3 ? { optional_host_permissions: OTHER_HOSTS } : { optional_permissions: OTHER_HOSTS }),
     action: { default_title: 'Uptake: your progress' },
     browser_specific_settings: { gecko: { id: 'uptake@uptake.local' } },
-  },
+  }),
 });
