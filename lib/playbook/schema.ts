@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { referenceIssues } from './references';
+import { scoringOverridesSchema } from './scoring-schema';
 
 /**
  * Playbook v1: one JSON document describing one SaaS app for Uptake.
@@ -150,6 +151,7 @@ export const meterSchema = z.strictObject({
     { error: () => 'must have "from" set to "text" or "events"' },
   ),
   limit: z.number().int().positive().optional().describe('The plan limit, when the page does not show it.'),
+  seats: z.boolean().default(false).describe('This meter counts seats: near its limit is the strongest expansion signal.'),
 });
 export type Meter = z.infer<typeof meterSchema>;
 
@@ -188,9 +190,10 @@ const playbookShape = z.strictObject({
   settings: z
     .strictObject({
       retentionDays: z.number().int().min(7).max(3650).default(90).describe('Raw events older than this are deleted; daily rollups are kept.'),
+      scoring: scoringOverridesSchema.optional().describe('Overrides of the scoring weights, thresholds and targets (see docs/scoring.md).'),
     })
     .prefault({})
-    .describe('Scoring weights, thresholds and targets join here.'),
+    .describe('Retention and scoring settings.'),
   // Reserved for the guidance, nudge and theming issues: accepted and kept so a
   // playbook written for a newer Uptake still loads here.
   guides: z.array(z.unknown()).optional(),
