@@ -1,16 +1,21 @@
 import type { UserSummary } from '@/lib/types';
 import { formatWhen } from './format';
+import { ScoreCard } from './ScoreCard';
 
 /** The current user's recorded data: features used, milestones reached, meters. */
 export function Progress({ summary }: { summary: UserSummary }) {
   const used = summary.features.filter((f) => f.count > 0);
   const unused = summary.features.filter((f) => f.count === 0);
   const reached = summary.milestones.filter((m) => m.reachedAt !== null).length;
+  const firstSeen = summary.score ? new Date(`${summary.score.firstSeen}T00:00:00`).getTime() : null;
+  // Time to each milestone, counted from the first recorded use.
+  const dayOf = (ts: number) => (firstSeen === null ? '' : ` · day ${Math.max(0, Math.floor((ts - firstSeen) / 86_400_000))}`);
   return (
     <div class="progress">
       <p class="who">
         {summary.app.name} · <span data-testid="identity">{summary.identity.user}</span> ({summary.identity.account})
       </p>
+      {summary.score && <ScoreCard score={summary.score} />}
 
       <section aria-labelledby="ms-h">
         <h2 id="ms-h">
@@ -21,7 +26,7 @@ export function Progress({ summary }: { summary: UserSummary }) {
             <li key={m.id} data-milestone={m.id} data-reached={m.reachedAt !== null}>
               <span aria-hidden="true">{m.reachedAt !== null ? '✓' : '○'}</span> {m.name}
               {m.valueMoment ? <span class="tag">value</span> : null}
-              <span class="muted"> {m.reachedAt !== null ? formatWhen(m.reachedAt) : 'not yet'}</span>
+              <span class="muted"> {m.reachedAt !== null ? `${formatWhen(m.reachedAt)}${dayOf(m.reachedAt)}` : 'not yet'}</span>
             </li>
           ))}
         </ul>

@@ -4,6 +4,7 @@ import { syncContentScripts } from '@/lib/background/registration';
 import { createRouter } from '@/lib/background/router';
 import { type UptakeDb, openStore } from '@/lib/store/db';
 import { pruneEvents } from '@/lib/store/queries';
+import { rescoreAll } from '@/lib/store/scores';
 
 const DAILY_ALARM = 'uptake-daily';
 
@@ -45,7 +46,10 @@ export default defineBackground(() => {
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name !== DAILY_ALARM) return;
     void Promise.all([db(), db().then(loadActivePlaybook)])
-      .then(([d, active]) => pruneEvents(d, active.playbook.settings.retentionDays, Date.now()))
-      .catch((error) => console.error('Uptake: pruning old events failed', error));
+      .then(async ([d, active]) => {
+        await pruneEvents(d, active.playbook.settings.retentionDays, Date.now());
+        await rescoreAll(d, active.playbook, Date.now());
+      })
+      .catch((error) => console.error('Uptake: the daily prune and rescore failed', error));
   });
 });

@@ -56,6 +56,7 @@ export interface StorageStats {
   rollups: number;
   milestones: number;
   meters: number;
+  scores: number;
 }
 
 /** What each message is answered with. */

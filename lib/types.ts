@@ -1,3 +1,5 @@
+import type { UserScore } from './scoring/types';
+
 /** Data shapes shared by the content script, the background and the extension pages. Types only: no runtime code, so the content script stays small. */
 
 export type CaptureKind = 'click' | 'submit' | 'route' | 'visible' | 'key';
@@ -51,6 +53,8 @@ export interface MeterStatus {
 
 export interface UserSummary {
   app: { id: string; name: string };
+  /** Adoption score as of now; null before any use. */
+  score: UserScore | null;
   identity: Identity;
   features: FeatureUsage[];
   milestones: MilestoneStatus[];

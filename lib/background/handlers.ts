@@ -3,9 +3,13 @@ import { urlMatchesAny } from '../playbook/match-url';
 import type { UptakeDb } from '../store/db';
 import { storeBatch } from '../store/batch';
 import { identityKey, storageStats, updateMilestones, userSummary } from '../store/queries';
+import { rescoreAll, rescoreUser } from '../store/scores';
 import type { Identity } from '../types';
 import { type ActivePlaybook, clearSavedPlaybook, loadActivePlaybook, savePlaybook } from './playbook-store';
 import type { Handlers } from './router';
+
+/** Quiet time after the last stored batch before a user is rescored. */
+export const RESCORE_DEBOUNCE_MS = 2000;
 
 export interface BackgroundDeps {
   db: () => Promise<UptakeDb>;
@@ -24,7 +28,24 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
     active = null;
     const next = await current();
     await deps.onPlaybookChanged(next);
+    // Scores are recomputed from the stored rollups under the new playbook: nothing lost, nothing counted twice.
+    await rescoreAll(await deps.db(), next.playbook, deps.now());
     return next;
+  };
+  // Rescore once a burst of batches has settled; if the worker stops first, the popup or the daily alarm rescores.
+  const timers = new Map<string, ReturnType<typeof setTimeout>>();
+  const rescoreSoon = (id: Identity) => {
+    const k = JSON.stringify([id.account, id.user]);
+    clearTimeout(timers.get(k));
+    timers.set(
+      k,
+      setTimeout(() => {
+        timers.delete(k);
+        Promise.all([deps.db(), current()])
+          .then(([db, a]) => rescoreUser(db, a.playbook, id, deps.now()))
+          .catch((error) => console.error('Uptake: rescoring failed', error));
+      }, RESCORE_DEBOUNCE_MS),
+    );
   };
 
   return {
@@ -38,7 +59,10 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
       const ack = await storeBatch(db, msg);
       const { playbook } = await current();
       await db.put('meta', msg.identity, identityKey(msg.app));
-      if (playbook.app.id === msg.app) await updateMilestones(db, playbook, msg.identity, deps.now());
+      if (playbook.app.id === msg.app) {
+        await updateMilestones(db, playbook, msg.identity, deps.now());
+        rescoreSoon(msg.identity);
+      }
       return { ack };
     },
 
@@ -50,7 +74,8 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
       const db = await deps.db();
       const identity = (await db.get('meta', identityKey(playbook.app.id))) as Identity | undefined;
       if (!identity) return { summary: null, reason: `Nothing recorded in ${playbook.app.name} yet. Use the app and your progress shows here.` };
-      return { summary: await userSummary(db, playbook, identity) };
+      const [summary, score] = await Promise.all([userSummary(db, playbook, identity), rescoreUser(db, playbook, identity, deps.now())]);
+      return { summary: { ...summary, score } };
     },
 
     async 'ui:get-playbook'() {

@@ -1,4 +1,6 @@
 import { type DBSchema, type IDBPDatabase, openDB } from 'idb';
+import type { Component } from '../scoring/defaults';
+import type { Band, ComponentVector, Reason, Stage } from '../scoring/types';
 import type { CaptureKind } from '../types';
 import { MIGRATIONS, type Migration } from './migrations';
 
@@ -50,11 +52,30 @@ export interface MeterReading {
   ts: number;
 }
 
+/** One user's score on one day (the last computed that day), kept to chart it and to re-fit the weights later. */
+export interface ScoreRecord {
+  app: string;
+  account: string;
+  user: string;
+  day: string;
+  score: number;
+  band: Band;
+  stage: Stage;
+  components: ComponentVector;
+  contributions: Record<Component, number>;
+  reasons: Reason[];
+  alert: boolean;
+  expansionReady: boolean;
+  scoringVersion: string;
+  computedAt: number;
+}
+
 export interface UptakeSchema extends DBSchema {
   events: { key: string; value: StoredEvent; indexes: { byTs: number } };
   rollups: { key: [string, string, string, string, string]; value: Rollup; indexes: { byUser: UserKey } };
   milestones: { key: [string, string, string, string]; value: MilestoneRecord; indexes: { byUser: UserKey } };
   meters: { key: [string, string, string, string, string]; value: MeterReading; indexes: { byUser: UserKey } };
+  scores: { key: [string, string, string, string]; value: ScoreRecord; indexes: { byUser: UserKey } };
   meta: { key: string; value: unknown };
 }
 

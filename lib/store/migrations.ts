@@ -27,4 +27,10 @@ const v2: Migration = (db, tx) => {
   meters.createIndex('byUser', [...USER_KEY]);
 };
 
-export const MIGRATIONS: readonly Migration[] = [v1, v2];
+/** v3: a daily history of each user's score and component vector. */
+const v3: Migration = (db) => {
+  const scores = db.createObjectStore('scores', { keyPath: ['app', 'account', 'user', 'day'] });
+  scores.createIndex('byUser', [...USER_KEY]);
+};
+
+export const MIGRATIONS: readonly Migration[] = [v1, v2, v3];

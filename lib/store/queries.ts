@@ -73,6 +73,7 @@ export async function userSummary(db: UptakeDb, pb: Playbook, id: Identity): Pro
   const when = new Map(reached.map((r) => [r.milestone, r.reachedAt]));
   return {
     app: { id: app, name: pb.app.name },
+    score: null,
     identity: id,
     features,
     milestones: pb.milestones.map((m) => ({ id: m.id, name: m.name, valueMoment: m.valueMoment, reachedAt: when.get(m.id) ?? null })),
@@ -100,13 +101,14 @@ export async function pruneEvents(db: UptakeDb, retentionDays: number, now: numb
 }
 
 export async function storageStats(db: UptakeDb) {
-  const [events, rollups, milestones, meters] = await Promise.all([
+  const [events, rollups, milestones, meters, scores] = await Promise.all([
     db.count('events'),
     db.count('rollups'),
     db.count('milestones'),
     db.count('meters'),
+    db.count('scores'),
   ]);
-  return { events, rollups, milestones, meters };
+  return { events, rollups, milestones, meters, scores };
 }
 
 /** The last identity seen on an app: whose progress the popup shows. */

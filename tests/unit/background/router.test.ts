@@ -31,7 +31,7 @@ function fakeHandlers() {
     })),
     'ui:set-playbook': vi.fn<Handlers['ui:set-playbook']>(async () => ({ ok: true, app: 'Tasklane' })),
     'ui:reset-playbook': vi.fn<Handlers['ui:reset-playbook']>(async () => ({ ok: true })),
-    'ui:storage-stats': vi.fn<Handlers['ui:storage-stats']>(async () => ({ events: 1, rollups: 1, milestones: 0, meters: 0 })),
+    'ui:storage-stats': vi.fn<Handlers['ui:storage-stats']>(async () => ({ events: 1, rollups: 1, milestones: 0, meters: 0, scores: 0 })),
   } satisfies Handlers;
   const called = () => (Object.keys(handlers) as MessageType[]).filter((t) => handlers[t].mock.calls.length > 0);
   return { handlers, called };
@@ -72,7 +72,7 @@ describe('createRouter: who may send what', () => {
   ])('handles a ui: message from %s', async (_, sender) => {
     const { route, handlers } = setup();
     const reply = await route({ type: 'ui:storage-stats' }, sender);
-    expect(reply).toEqual({ ok: true, data: { events: 1, rollups: 1, milestones: 0, meters: 0 } });
+    expect(reply).toEqual({ ok: true, data: { events: 1, rollups: 1, milestones: 0, meters: 0, scores: 0 } });
     expect(handlers['ui:storage-stats']).toHaveBeenCalledWith({ type: 'ui:storage-stats' }, sender);
   });
 

@@ -66,7 +66,7 @@ describe('upgrading a populated v1 database to v2', () => {
   it('creates the milestones and meters stores, empty', async () => {
     const name = uniqueName();
     await populatedV1(name);
-    const db = await openStore(name);
+    const db = await openStore(name, MIGRATIONS.slice(0, 2));
     expect([...db.objectStoreNames].sort()).toEqual(['events', 'meta', 'meters', 'milestones', 'rollups']);
     expect(await db.count('milestones')).toBe(0);
     expect(await db.count('meters')).toBe(0);
