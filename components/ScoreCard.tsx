@@ -14,9 +14,10 @@ export function ScoreCard({ score }: { score: UserScore }) {
         Adoption score
       </h2>
       <div class="score-line">
-        <span class="score-value" data-testid="score" aria-label={`Adoption score ${score.score} out of 100`}>
+        <span class="score-value" data-testid="score">
           {score.score}
         </span>
+        <span class="sr-only"> out of 100</span>
         <span class="band" data-testid="band" data-band={score.band}>
           {BAND_TEXT[score.stage][score.band]}
         </span>
