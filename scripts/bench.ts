@@ -8,7 +8,10 @@ import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import type { BrowserContext, Page } from 'playwright-core';
 import { startDemoServer } from '../demo/server.mjs';
+import { type AccountUser, rollUpAccounts } from '../lib/scoring/account';
+import { scoreUser } from '../lib/scoring/score';
 import type { CapturedEvent } from '../lib/types';
+import { prng, syntheticHistory, syntheticPlaybook } from './lib/synthetic';
 import { EXTENSION_DIR, ask, launchWithExtension, openExtensionPage, until, waitForCaptureRegistration } from './lib/browser';
 
 interface Figure {
@@ -32,6 +35,44 @@ function contentScriptSize() {
   const files = readdirSync(dir).filter((f) => f.endsWith('.js'));
   const raw = Buffer.concat(files.map((f) => readFileSync(`${dir}/${f}`)));
   record({ name: 'content script at page start (gzip -9)', value: Number((gzipSync(raw, { level: 9 }).length / 1024).toFixed(2)), unit: 'KiB', budget: { op: '<=', value: 16 } });
+}
+
+function percentile(sorted: readonly number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))]!;
+}
+
+/** Scoring is pure: timed in Node on the same code the background runs. */
+function scoring() {
+  const now = new Date(2026, 10, 23, 12).getTime();
+  const pb = syntheticPlaybook(50);
+  const rand = prng(7);
+  const year = syntheticHistory(pb, now, 365, 1, rand);
+  for (let i = 0; i < 50; i++) scoreUser(pb, year, now); // warm up the JIT
+  const times: number[] = [];
+  for (let i = 0; i < 400; i++) {
+    const t = performance.now();
+    scoreUser(pb, year, now);
+    times.push(performance.now() - t);
+  }
+  times.sort((a, b) => a - b);
+  const round = (x: number) => Math.round(x * 1000) / 1000;
+  record({ name: `score one user: 365 days × 50 features (${year.usage.length} rollups), median`, value: round(percentile(times, 0.5)), unit: 'ms', budget: { op: '<=', value: 1 } });
+  record({ name: 'score one user: 365 days × 50 features, p95', value: round(percentile(times, 0.95)), unit: 'ms' });
+
+  const users: AccountUser[] = [];
+  const small = syntheticPlaybook(12);
+  for (let i = 0; i < 10_000; i++) {
+    const score = scoreUser(small, syntheticHistory(small, now, 20 + (i % 60), 0.3, rand), now)!;
+    users.push({ account: `account-${i % 700}`, user: `user-${i}`, score });
+  }
+  const rollTimes: number[] = [];
+  for (let i = 0; i < 15; i++) {
+    const t = performance.now();
+    rollUpAccounts(users);
+    rollTimes.push(performance.now() - t);
+  }
+  rollTimes.sort((a, b) => a - b);
+  record({ name: 'roll up 10,000 users into 700 accounts, median', value: round(percentile(rollTimes, 0.5)), unit: 'ms', budget: { op: '<=', value: 200 } });
 }
 
 /** Background storage throughput: batches as the content script sends them, through validation into IndexedDB. */
@@ -88,6 +129,7 @@ async function main() {
   if (build.status !== 0) throw new Error(`the build failed:\n${build.stderr}`);
   console.log(`${'figure'.padEnd(58)} ${'value'.padStart(16)}   budget`);
   contentScriptSize();
+  scoring();
   const server = await startDemoServer();
   const context = await launchWithExtension();
   try {

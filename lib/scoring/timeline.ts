@@ -58,15 +58,24 @@ export function buildTimeline(pb: ScoringPlaybook, h: UserHistory, now: number, 
   if (h.usage.length === 0) return null;
   const today = localDay(now);
   let first = today;
-  for (const u of h.usage) first = Math.min(first, dayNumber(u.day));
+  const usageDays = new Int32Array(h.usage.length);
+  // Rollups come grouped by day: parse each day string once.
+  let lastText = '';
+  let lastDay = 0;
+  h.usage.forEach((u, i) => {
+    if (u.day !== lastText) [lastText, lastDay] = [u.day, dayNumber(u.day)];
+    usageDays[i] = lastDay;
+    if (lastDay < first) first = lastDay;
+  });
   first = Math.max(first, today - MAX_DAYS + 1);
   const N = today - first + 1;
   const F = pb.features.length;
   const index = new Map(pb.features.map((f, i) => [f.id, i]));
   const counts = new Float64Array(F * N);
-  for (const u of h.usage) {
+  for (let i = 0; i < h.usage.length; i++) {
+    const u = h.usage[i]!;
     const f = index.get(u.feature);
-    const d = dayNumber(u.day) - first;
+    const d = usageDays[i]! - first;
     if (f === undefined || d < 0 || d >= N) continue;
     counts[f * N + d]! += u.count;
   }
