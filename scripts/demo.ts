@@ -21,6 +21,13 @@ function printSummary(s: UserSummary) {
   for (const m of s.milestones) console.log(`  ${m.reachedAt ? '✓' : ' '} ${m.name.padEnd(34)} ${m.reachedAt ? `reached ${when(m.reachedAt)}` : 'not yet'}${m.valueMoment ? '  (value moment)' : ''}`);
   console.log('\nMeters');
   for (const m of s.meters) console.log(`    ${m.name.padEnd(28)} ${m.used ?? '—'}${m.limit !== null ? ` of ${m.limit}` : ''}`);
+  if (s.score) {
+    const sc = s.score;
+    console.log(`\nAdoption score ${sc.score}/100 (${sc.band}, ${sc.stage})`);
+    for (const r of sc.reasons) console.log(`  ${r.delta > 0 ? '▲' : '▼'} ${r.text} (${r.delta > 0 ? '+' : ''}${Math.round(r.delta)} pts)`);
+    if (sc.ttvDays !== null) console.log(`  Time to first value: ${sc.ttvDays} day(s)`);
+    if (sc.nextStep) console.log(`  Next step: ${sc.nextStep.text}`);
+  }
   console.log(`\n${s.totalEvents} feature uses stored in IndexedDB, inside the extension: nothing left this machine.`);
 }
 

@@ -58,10 +58,13 @@ function evidence(component: Component, up: boolean, pb: ScoringPlaybook, t: Tim
     case 'milestones': {
       const recent = pb.milestones.filter((m) => h.milestones.some((r) => r.milestone === m.id && localDay(r.reachedAt) > today - 7));
       const reached = recent.map((m) => quote(m.name));
-      return up && reached.length ? `Reached ${reached.slice(0, 2).join(' and ')}` : up ? 'Reached a milestone' : 'Milestones count for less as the user matures';
+      if (!up) return 'Milestones count for less now that the user is past onboarding';
+      if (reached.length === 0) return 'Reached a milestone';
+      const more = reached.length > 2 ? ` and ${reached.length - 2} more` : '';
+      return `Reached ${reached.slice(0, 2).join(reached.length > 2 ? ', ' : ' and ')}${more}`;
     }
     case 'ttv':
-      if (state.ttvDays !== null) return `First value reached in ${plural(state.ttvDays, 'day')}`;
+      if (state.ttvDays !== null) return state.ttvDays === 0 ? 'First value reached on the first day' : `First value reached in ${plural(state.ttvDays, 'day')}`;
       return `First value not reached after ${plural(state.age, 'day')}`;
     case 'trend': {
       const pct = Math.round((state.rho - 1) * 100);
