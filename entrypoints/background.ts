@@ -1,6 +1,6 @@
 import { createHandlers } from '@/lib/background/handlers';
 import { loadActivePlaybook } from '@/lib/background/playbook-store';
-import { syncContentScripts } from '@/lib/background/registration';
+import { injectWidget, syncContentScripts } from '@/lib/background/registration';
 import { createRouter } from '@/lib/background/router';
 import { type UptakeDb, openStore } from '@/lib/store/db';
 import { pruneEvents } from '@/lib/store/queries';
@@ -18,6 +18,7 @@ export default defineBackground(() => {
     db,
     now: Date.now,
     onPlaybookChanged: (active) => syncContentScripts(active.playbook).then(() => undefined),
+    injectWidget: (tabId, frameId) => injectWidget(tabId, frameId),
   });
   const route = createRouter(handlers, {
     extensionId: browser.runtime.id,

@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import type { PlaybookError } from './playbook/parse';
 import type { Playbook } from './playbook/schema';
+import type { GuideFailure } from './store/db';
+import type { WidgetState } from './store/guides';
 import type { UserSummary } from './types';
 
 /**
@@ -13,7 +15,7 @@ const text = (max: number) => z.string().max(max);
 const capturedEvent = z.strictObject({
   id: text(80).min(1),
   feature: text(64).min(1),
-  kind: z.enum(['click', 'submit', 'route', 'visible', 'key']),
+  kind: z.enum(['click', 'submit', 'route', 'visible', 'key', 'guide']),
   ts: z.number().finite().nonnegative(),
   path: text(2048),
 });
@@ -24,12 +26,33 @@ const meterSample = z.strictObject({
   ts: z.number().finite().nonnegative(),
 });
 
+const identity = z.strictObject({ account: text(256).min(1), user: text(256).min(1) });
+
 export const messageSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('cs:hello'), url: text(4096) }),
+  z.strictObject({ type: z.literal('cs:load-widget') }),
+  z.strictObject({ type: z.literal('cs:state'), app: text(64).min(1), identity }),
+  z.strictObject({
+    type: z.literal('cs:guide'),
+    app: text(64).min(1),
+    identity,
+    guide: text(64).min(1),
+    step: z.number().int().min(0).max(1000),
+    status: z.enum(['active', 'completed', 'dismissed']),
+  }),
+  z.strictObject({
+    type: z.literal('cs:guide-failure'),
+    app: text(64).min(1),
+    guide: text(64).min(1),
+    step: text(64).min(1),
+    path: text(2048),
+    reason: text(300).min(1),
+  }),
+  z.strictObject({ type: z.literal('ui:diagnostics') }),
   z.strictObject({
     type: z.literal('cs:batch'),
     app: text(64).min(1),
-    identity: z.strictObject({ account: text(256).min(1), user: text(256).min(1) }),
+    identity,
     events: z.array(capturedEvent).max(1000),
     meters: z.array(meterSample).max(100),
   }),
@@ -62,7 +85,12 @@ export interface StorageStats {
 /** What each message is answered with. */
 export interface Responses {
   'cs:hello': { playbook: Playbook | null };
-  'cs:batch': { ack: string[] };
+  'cs:batch': { ack: string[]; newMilestones: string[] };
+  'cs:load-widget': { loaded: boolean };
+  'cs:state': WidgetState;
+  'cs:guide': WidgetState;
+  'cs:guide-failure': { recorded: true };
+  'ui:diagnostics': { failures: GuideFailure[] };
   'ui:summary': { summary: UserSummary | null; reason?: string };
   'ui:get-playbook': PlaybookInfo;
   'ui:set-playbook': { ok: true; app: string } | { ok: false; errors: PlaybookError[] };

@@ -505,12 +505,19 @@ function automationsView() {
     h('button', { type: 'submit', id: 'save-rule', class: 'btn primary' }, 'Save rule'),
   );
 
+  // The rule builder loads a second after the page, like a lazily loaded component in a real app.
+  const builder = h('section', { class: 'panel', 'aria-busy': 'true' }, h('h2', {}, 'New rule'), h('p', { class: 'muted' }, 'Loading the rule builder…'));
+  setTimeout(() => {
+    builder.replaceChildren(h('h2', {}, 'New rule'), form);
+    builder.removeAttribute('aria-busy');
+  }, 1000);
+
   return {
     title: 'Automations',
     body: [
       h('p', { class: 'lede' }, 'Let Tasklane handle repetitive steps for you.'),
       h('section', { class: 'panel' }, list, empty),
-      h('section', { class: 'panel' }, h('h2', {}, 'New rule'), form),
+      builder,
     ],
   };
 }

@@ -3,6 +3,7 @@ import { urlMatchesAny } from '../playbook/match-url';
 import type { UptakeDb } from '../store/db';
 import { storeBatch } from '../store/batch';
 import { identityKey, storageStats, updateMilestones, userSummary } from '../store/queries';
+import { listFailures, recordFailure, saveGuideProgress, widgetState } from '../store/guides';
 import { rescoreAll, rescoreUser } from '../store/scores';
 import type { Identity } from '../types';
 import { type ActivePlaybook, clearSavedPlaybook, loadActivePlaybook, savePlaybook } from './playbook-store';
@@ -16,6 +17,8 @@ export interface BackgroundDeps {
   now: () => number;
   /** Called after the active playbook changed (re-register content scripts). */
   onPlaybookChanged: (active: ActivePlaybook) => Promise<void>;
+  /** Loads the guidance widget into a tab's content-script world, on demand. */
+  injectWidget: (tabId: number, frameId: number) => Promise<void>;
 }
 
 export function createHandlers(deps: BackgroundDeps): Handlers {
@@ -59,11 +62,38 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
       const ack = await storeBatch(db, msg);
       const { playbook } = await current();
       await db.put('meta', msg.identity, identityKey(msg.app));
+      let newMilestones: string[] = [];
       if (playbook.app.id === msg.app) {
-        await updateMilestones(db, playbook, msg.identity, deps.now());
+        newMilestones = await updateMilestones(db, playbook, msg.identity, deps.now());
         rescoreSoon(msg.identity);
       }
-      return { ack };
+      return { ack, newMilestones };
+    },
+
+    async 'cs:load-widget'(_msg, sender) {
+      if (sender.tab?.id === undefined) return { loaded: false };
+      await deps.injectWidget(sender.tab.id, sender.frameId ?? 0);
+      return { loaded: true };
+    },
+
+    async 'cs:state'(msg) {
+      return widgetState(await deps.db(), msg.app, msg.identity);
+    },
+
+    async 'cs:guide'(msg) {
+      const db = await deps.db();
+      await saveGuideProgress(db, msg.app, msg.identity, msg.guide, msg.step, msg.status, deps.now());
+      return widgetState(db, msg.app, msg.identity);
+    },
+
+    async 'cs:guide-failure'(msg) {
+      const { type: _, ...failure } = msg;
+      await recordFailure(await deps.db(), { ...failure, ts: deps.now() });
+      return { recorded: true };
+    },
+
+    async 'ui:diagnostics'() {
+      return { failures: await listFailures(await deps.db()) };
     },
 
     async 'ui:summary'(msg) {

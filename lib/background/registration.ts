@@ -29,3 +29,14 @@ export async function syncContentScripts(pb: Playbook): Promise<string[]> {
   else await browser.scripting.registerContentScripts([script]);
   return matches;
 }
+
+export const WIDGET_FILE = '/widget.js';
+
+/**
+ * The widget (Preact, positioning, styles) is loaded only into pages that show it,
+ * into the same isolated world as the capture script: the page itself never sees it,
+ * and the script that loads with every page stays small.
+ */
+export async function injectWidget(tabId: number, frameId: number): Promise<void> {
+  await browser.scripting.executeScript({ target: { tabId, frameIds: [frameId] }, files: [WIDGET_FILE], world: 'ISOLATED' });
+}

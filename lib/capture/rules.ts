@@ -7,6 +7,8 @@ export interface CompiledRules {
   submit: { feature: string; anchor: Anchor }[];
   route: { feature: string; pattern: string; re: RegExp }[];
   visible: { feature: string; anchor: Anchor }[];
+  /** Features counted when a guide is completed. */
+  guide: { feature: string; guide: string }[];
   key: {
     feature: string;
     key: string;
@@ -19,7 +21,7 @@ export interface CompiledRules {
 }
 
 export function compileRules(pb: Pick<Playbook, 'features'>): CompiledRules {
-  const rules: CompiledRules = { click: [], submit: [], route: [], visible: [], key: [] };
+  const rules: CompiledRules = { click: [], submit: [], route: [], visible: [], key: [], guide: [] };
   for (const f of pb.features) {
     for (const d of f.detect) {
       switch (d.on) {
@@ -27,6 +29,9 @@ export function compileRules(pb: Pick<Playbook, 'features'>): CompiledRules {
         case 'submit':
         case 'visible':
           rules[d.on].push({ feature: f.id, anchor: d.anchor });
+          break;
+        case 'guide':
+          rules.guide.push({ feature: f.id, guide: d.guide });
           break;
         case 'route':
           rules.route.push({ feature: f.id, pattern: d.path, re: compileRoute(d.path) });

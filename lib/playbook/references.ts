@@ -56,6 +56,27 @@ export function referenceIssues(raw: unknown): ReferenceIssue[] {
     }
   });
 
+  const guides = checkUnique(list(raw.guides), 'guides', 'guide', out);
+  const guideRef = (v: unknown, path: (string | number)[]) => {
+    const gid = str(v);
+    if (gid !== null && !guides.has(gid)) out.push({ path, message: `names "${gid}", which is not a guide of this playbook (known guide ids: ${[...guides].join(', ') || '(none)'})` });
+  };
+  milestones.forEach((m, i) => {
+    if (isObj(m)) guideRef(m.guide, ['milestones', i, 'guide']);
+  });
+  list(raw.features).forEach((f, i) => {
+    if (!isObj(f)) return;
+    list(f.detect).forEach((d, j) => {
+      if (isObj(d) && d.on === 'guide') guideRef(d.guide, ['features', i, 'detect', j, 'guide']);
+    });
+  });
+  list(raw.guides).forEach((g, i) => {
+    if (!isObj(g)) return;
+    list(g.steps).forEach((st, j) => {
+      if (isObj(st) && isObj(st.advance) && st.advance.on === 'feature') ref(st.advance.feature, ['guides', i, 'steps', j, 'advance', 'feature']);
+    });
+  });
+
   const meters = list(raw.meters);
   checkUnique(meters, 'meters', 'meter', out);
   meters.forEach((m, i) => {

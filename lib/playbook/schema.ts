@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { type Anchor, anchorSchema, cssSelector, id, routePath } from './common';
+import { guideSchema, themeSchema } from './guides-schema';
 import { referenceIssues } from './references';
 import { scoringOverridesSchema } from './scoring-schema';
 
@@ -8,47 +10,11 @@ import { scoringOverridesSchema } from './scoring-schema';
  * is what an author's editor shows while they type.
  */
 
-const id = z
-  .string()
-  .regex(/^[a-z0-9][a-z0-9_-]{0,63}$/, {
-    message: 'must be a short id: lowercase letters, digits, "-" or "_", starting with a letter or digit (e.g. "create-project")',
-  });
-
-const cssSelector = z
-  .string()
-  .min(1, { message: 'must be a non-empty CSS selector' })
-  .max(500, { message: 'is too long for a CSS selector (500 characters at most)' });
-
 /** A Chrome-style match pattern: scheme://host/path, with * wildcards. */
 export const MATCH_PATTERN_RE = /^(https?|\*):\/\/(\*|\*\.[^/*:]+|[^/*:]+)(:\d+)?\/.*$/;
 const matchPattern = z.string().regex(MATCH_PATTERN_RE, {
   message: 'must be a URL match pattern such as "https://app.example.com/*" (scheme, host, then a path; "*" wildcards allowed)',
 });
-
-export const anchorSchema = z
-  .strictObject({
-    selectors: z
-      .array(cssSelector)
-      .min(1, { message: 'needs at least one CSS selector' })
-      .describe('CSS selectors tried in order; the first that finds a matching element wins. Open shadow roots are pierced.'),
-    text: z
-      .string()
-      .min(1)
-      .optional()
-      .describe('Only elements whose visible text contains this (case-insensitive) match.'),
-    name: z
-      .string()
-      .min(1)
-      .optional()
-      .describe('Only elements whose accessible name (aria-label, aria-labelledby, title or text) contains this (case-insensitive) match.'),
-  })
-  .describe('How to find an element robustly.');
-export type Anchor = z.infer<typeof anchorSchema>;
-
-const routePath = z
-  .string()
-  .regex(/^[/#]/, { message: 'must start with "/" (a path such as "/reports/:id") or "#" (a hash route such as "#/reports")' })
-  .describe('A path pattern: ":name" matches one segment, "*" matches the rest.');
 
 const keyRule = z.strictObject({
   on: z.literal('key'),
@@ -66,13 +32,14 @@ export const detectRuleSchema = z.discriminatedUnion(
     z.strictObject({ on: z.literal('click'), anchor: anchorSchema }),
     z.strictObject({ on: z.literal('submit'), anchor: anchorSchema.describe('The form (or an element inside it).') }),
     z.strictObject({ on: z.literal('route'), path: routePath }),
+    z.strictObject({ on: z.literal('guide'), guide: id.describe('Counted when this guide is completed.') }),
     z.strictObject({
       on: z.literal('visible'),
       anchor: anchorSchema.describe('Counted each time an element matching this appears (e.g. a success toast).'),
     }),
     keyRule,
   ],
-  { error: () => 'must have "on" set to one of "click", "submit", "route", "visible", "key"' },
+  { error: () => 'must have "on" set to one of "click", "submit", "route", "visible", "key", "guide"' },
 );
 export type DetectRule = z.infer<typeof detectRuleSchema>;
 
@@ -168,6 +135,7 @@ export const milestoneSchema = z
     valueMoment: z.boolean().default(false).describe('Time-to-value is measured to the first value moment reached.'),
     allOf: z.array(featureCondition).optional(),
     anyOf: z.array(featureCondition).optional(),
+    guide: id.optional().describe('The tour that "Show me" starts for this milestone in the checklist.'),
     withinDays: z
       .number()
       .int()
@@ -196,10 +164,10 @@ const playbookShape = z.strictObject({
     .describe('Retention and scoring settings.'),
   // Reserved for the guidance, nudge and theming issues: accepted and kept so a
   // playbook written for a newer Uptake still loads here.
-  guides: z.array(z.unknown()).optional(),
+  guides: z.array(guideSchema).default([]).describe('Tours, tooltips and hotspots shown in the app.'),
   nudges: z.array(z.unknown()).optional(),
   caps: z.record(z.string(), z.unknown()).optional(),
-  theme: z.record(z.string(), z.unknown()).optional(),
+  theme: themeSchema.prefault({}),
   locales: z.record(z.string(), z.unknown()).optional(),
 });
 function checkReferences(pb: unknown, ctx: z.RefinementCtx): void {
@@ -209,3 +177,5 @@ function checkReferences(pb: unknown, ctx: z.RefinementCtx): void {
 export const playbookSchema = playbookShape.superRefine(checkReferences);
 export type Playbook = z.infer<typeof playbookSchema>;
 export type PlaybookInput = z.input<typeof playbookSchema>;
+
+export { type Anchor, anchorSchema };

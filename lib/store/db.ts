@@ -70,12 +70,38 @@ export interface ScoreRecord {
   computedAt: number;
 }
 
+export type GuideStatus = 'active' | 'completed' | 'dismissed';
+
+/** Where a user is in a guide: tours resume at `step` after a reload or route change. */
+export interface GuideProgress {
+  app: string;
+  account: string;
+  user: string;
+  guide: string;
+  step: number;
+  status: GuideStatus;
+  updatedAt: number;
+}
+
+/** A guide step that could not be shown, listed in Diagnostics for the playbook author. */
+export interface GuideFailure {
+  id?: number;
+  app: string;
+  guide: string;
+  step: string;
+  path: string;
+  reason: string;
+  ts: number;
+}
+
 export interface UptakeSchema extends DBSchema {
   events: { key: string; value: StoredEvent; indexes: { byTs: number } };
   rollups: { key: [string, string, string, string, string]; value: Rollup; indexes: { byUser: UserKey } };
   milestones: { key: [string, string, string, string]; value: MilestoneRecord; indexes: { byUser: UserKey } };
   meters: { key: [string, string, string, string, string]; value: MeterReading; indexes: { byUser: UserKey } };
   scores: { key: [string, string, string, string]; value: ScoreRecord; indexes: { byUser: UserKey } };
+  guides: { key: [string, string, string, string]; value: GuideProgress; indexes: { byUser: UserKey } };
+  diagnostics: { key: number; value: GuideFailure; indexes: { byTs: number } };
   meta: { key: string; value: unknown };
 }
 

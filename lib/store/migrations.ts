@@ -33,4 +33,12 @@ const v3: Migration = (db) => {
   scores.createIndex('byUser', [...USER_KEY]);
 };
 
-export const MIGRATIONS: readonly Migration[] = [v1, v2, v3];
+/** v4: guide progress per user (tours resume where they were), and guide failures for Diagnostics. */
+const v4: Migration = (db) => {
+  const guides = db.createObjectStore('guides', { keyPath: ['app', 'account', 'user', 'guide'] });
+  guides.createIndex('byUser', [...USER_KEY]);
+  const diagnostics = db.createObjectStore('diagnostics', { keyPath: 'id', autoIncrement: true });
+  diagnostics.createIndex('byTs', 'ts');
+};
+
+export const MIGRATIONS: readonly Migration[] = [v1, v2, v3, v4];

@@ -21,7 +21,12 @@ const SENDERS = {
 function fakeHandlers() {
   const handlers = {
     'cs:hello': vi.fn<Handlers['cs:hello']>(async () => ({ playbook: null })),
-    'cs:batch': vi.fn<Handlers['cs:batch']>(async (msg) => ({ ack: msg.events.map((e) => e.id) })),
+    'cs:batch': vi.fn<Handlers['cs:batch']>(async (msg) => ({ ack: msg.events.map((e) => e.id), newMilestones: [] })),
+    'cs:load-widget': vi.fn<Handlers['cs:load-widget']>(async () => ({ loaded: true })),
+    'cs:state': vi.fn<Handlers['cs:state']>(async () => ({ milestones: [], guides: [] })),
+    'cs:guide': vi.fn<Handlers['cs:guide']>(async () => ({ milestones: [], guides: [] })),
+    'cs:guide-failure': vi.fn<Handlers['cs:guide-failure']>(async () => ({ recorded: true })),
+    'ui:diagnostics': vi.fn<Handlers['ui:diagnostics']>(async () => ({ failures: [] })),
     'ui:summary': vi.fn<Handlers['ui:summary']>(async () => ({ summary: null, reason: 'nothing yet' })),
     'ui:get-playbook': vi.fn<Handlers['ui:get-playbook']>(async () => ({
       source: 'built-in',
@@ -90,7 +95,7 @@ describe('createRouter: who may send what', () => {
 
   it('handles cs: messages from a content script', async () => {
     const { route, handlers } = setup();
-    expect(await route(batch, SENDERS.contentScript)).toEqual({ ok: true, data: { ack: ['p:1'] } });
+    expect(await route(batch, SENDERS.contentScript)).toEqual({ ok: true, data: { ack: ['p:1'], newMilestones: [] } });
     expect(await route({ type: 'cs:hello', url: 'https://app.example.com/' }, SENDERS.contentScript)).toEqual({ ok: true, data: { playbook: null } });
     expect(handlers['cs:batch']).toHaveBeenCalledTimes(1);
   });

@@ -1,0 +1,78 @@
+import { useState } from 'preact/hooks';
+import type { Playbook } from '@/lib/playbook/schema';
+import type { WidgetState } from '@/lib/store/guides';
+
+interface Props {
+  playbook: Playbook;
+  state: WidgetState;
+  onShowMe(guide: string): void;
+}
+
+const dateOf = (ts: number) => new Date(ts).toLocaleDateString(undefined, { month: 'short', day: 'numeric' });
+
+/** The onboarding checklist: a launcher with progress that expands to the playbook's milestones. */
+export function Checklist({ playbook, state, onShowMe }: Props) {
+  const [open, setOpen] = useState(false);
+  const reached = new Map(state.milestones.map((m) => [m.id, m.reachedAt]));
+  const done = playbook.milestones.filter((m) => reached.has(m.id)).length;
+  const total = playbook.milestones.length;
+  return (
+    <div class="checklist">
+      {open && (
+        <section class="panel" id="uptake-checklist" aria-labelledby="uptake-checklist-h">
+          <div class="head">
+            <h2 id="uptake-checklist-h">Getting started with {playbook.app.name}</h2>
+            <button type="button" class="close" aria-label="Close checklist" onClick={() => setOpen(false)}>
+              ×
+            </button>
+          </div>
+          <div class="bar" role="progressbar" aria-label="Milestones reached" aria-valuemin={0} aria-valuemax={total} aria-valuenow={done}>
+            <span style={{ width: `${total ? (100 * done) / total : 0}%` }} />
+          </div>
+          <ul>
+            {playbook.milestones.map((m) => {
+              const at = reached.get(m.id);
+              return (
+                <li key={m.id} data-milestone={m.id} data-reached={at !== undefined}>
+                  <span class="tick" aria-hidden="true">
+                    {at !== undefined ? '✓' : ''}
+                  </span>
+                  <span class="label">
+                    {m.name}
+                    {at !== undefined && <span class="sr-only"> — done</span>}
+                  </span>
+                  {at !== undefined ? (
+                    <span class="when">{dateOf(at)}</span>
+                  ) : (
+                    m.guide && (
+                      <button
+                        type="button"
+                        class="show-me"
+                        aria-label={`Show me: ${m.name}`}
+                        onClick={() => {
+                          setOpen(false);
+                          onShowMe(m.guide!);
+                        }}
+                      >
+                        Show me
+                      </button>
+                    )
+                  )}
+                </li>
+              );
+            })}
+          </ul>
+        </section>
+      )}
+      <button type="button" class="launcher" aria-expanded={open} aria-controls="uptake-checklist" onClick={() => setOpen(!open)}>
+        <span class="ring-progress" aria-hidden="true">
+          {done}/{total}
+        </span>
+        <span>Getting started</span>
+        <span class="sr-only">
+          , {done} of {total} done
+        </span>
+      </button>
+    </div>
+  );
+}

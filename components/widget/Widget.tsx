@@ -1,0 +1,79 @@
+import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
+import { compileRoute, routeTarget } from '@/lib/capture/route';
+import type { WidgetHost } from '@/lib/guides/host';
+import type { WidgetState } from '@/lib/store/guides';
+import { Checklist } from './Checklist';
+import { Hotspot } from './Hotspot';
+import { StepCard } from './StepCard';
+import { useLocation } from './useLocation';
+
+interface Active {
+  guide: string;
+  index: number;
+}
+
+/** The guide a user was in the middle of (the latest still active), to resume after a reload. */
+function resumable(host: WidgetHost, state: WidgetState): Active | null {
+  const open = state.guides.filter((g) => g.status === 'active').sort((a, b) => b.updatedAt - a.updatedAt)[0];
+  const guide = open && host.playbook.guides.find((g) => g.id === open.guide);
+  return guide && open.step < guide.steps.length ? { guide: guide.id, index: open.step } : null;
+}
+
+export function Widget({ host }: { host: WidgetHost }) {
+  const pb = host.playbook;
+  const [state, setState] = useState(host.state());
+  const [active, setActive] = useState<Active | null>(() => resumable(host, host.state()));
+  const loc = useLocation();
+  const returnFocus = useRef<Element | null>(null);
+  useEffect(() => host.subscribe(setState), []);
+
+  const start = useCallback((guide: string) => {
+    returnFocus.current ??= document.activeElement;
+    setActive({ guide, index: 0 });
+    host.saveGuide(guide, 0, 'active');
+  }, []);
+  const finish = (guide: string, status: 'completed' | 'dismissed', index: number) => {
+    setActive(null);
+    host.saveGuide(guide, index, status);
+    if (status === 'completed') host.guideCompleted(guide);
+    const back = returnFocus.current;
+    returnFocus.current = null;
+    if (back instanceof HTMLElement && back.isConnected) back.focus({ preventScroll: true });
+  };
+
+  const guide = active ? pb.guides.find((g) => g.id === active.guide) : undefined;
+  const status = new Map(state.guides.map((g) => [g.guide, g.status]));
+  const hotspots = pb.guides.filter(
+    (g) =>
+      g.kind === 'hotspot' &&
+      g.id !== active?.guide &&
+      !['completed', 'dismissed'].includes(status.get(g.id) ?? '') &&
+      (!g.routes || g.routes.some((r) => compileRoute(r).test(routeTarget(r, location)))),
+  );
+
+  return (
+    <>
+      {pb.theme.checklist && pb.milestones.length > 0 && <Checklist playbook={pb} state={state} onShowMe={start} />}
+      {hotspots.map((g) => (
+        <Hotspot key={g.id} guide={g} loc={loc} onOpen={() => start(g.id)} />
+      ))}
+      {guide && active && (
+        <StepCard
+          key={`${guide.id}:${active.index}`}
+          host={host}
+          guide={guide}
+          index={active.index}
+          loc={loc}
+          onNext={() => {
+            const next = active.index + 1;
+            if (next >= guide.steps.length) return finish(guide.id, 'completed', active.index);
+            setActive({ guide: guide.id, index: next });
+            host.saveGuide(guide.id, next, 'active');
+          }}
+          onBack={() => setActive({ guide: guide.id, index: Math.max(0, active.index - 1) })}
+          onClose={() => finish(guide.id, 'dismissed', active.index)}
+        />
+      )}
+    </>
+  );
+}

@@ -1,0 +1,41 @@
+import { render } from 'preact';
+import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
+import { Widget } from '@/components/widget/Widget';
+import css from '@/components/widget/widget.css?inline';
+import { widgetDirection } from '@/lib/guides/direction';
+import type { WidgetHost } from '@/lib/guides/host';
+
+/**
+ * The guidance widget, loaded on demand into the capture script's isolated world
+ * (see lib/background/registration.ts). Its UI lives in a shadow root in the top
+ * layer, so page styles, z-indexes and overlays do not reach it.
+ */
+export default defineUnlistedScript(() => {
+  globalThis.__uptakeWidget ??= {
+    mount(host: WidgetHost) {
+      void createShadowRootUi(host.ctx, {
+        name: 'uptake-widget',
+        position: 'inline',
+        anchor: 'html',
+        append: 'last',
+        css,
+        onMount(container, _shadow, shadowHost) {
+          shadowHost.setAttribute('popover', 'manual');
+          Object.assign(shadowHost.style, { position: 'fixed', inset: '0', width: '100vw', height: '100vh', margin: '0', padding: '0', border: '0', background: 'transparent', overflow: 'visible', pointerEvents: 'none', maxWidth: 'none', maxHeight: 'none' });
+          // The top layer sits above every z-index the page can set (a 2147483647 overlay included).
+          (shadowHost as HTMLElement & { showPopover?: () => void }).showPopover?.();
+          const root = document.createElement('div');
+          root.className = 'root';
+          root.dir = widgetDirection(host.playbook.theme.dir, document, navigator.language);
+          root.style.setProperty('--brand', host.playbook.theme.brandColor);
+          container.append(root);
+          render(<Widget host={host} />, root);
+          return root;
+        },
+        onRemove(root) {
+          if (root) render(null, root);
+        },
+      }).then((ui) => ui.mount());
+    },
+  };
+});

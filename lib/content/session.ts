@@ -1,0 +1,74 @@
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { type CaptureHost, startCapture } from '../capture/capture';
+import { ANONYMOUS, readIdentity } from '../capture/identity';
+import { createQueue } from '../capture/queue';
+import { request } from '../messaging';
+import type { Playbook } from '../playbook/schema';
+import type { CaptureKind, Identity } from '../types';
+import { createWidgetHost, wantsWidget } from './widget-host';
+
+const FLUSH_EVERY_MS = 1000;
+const FLUSH_AT = 50;
+
+/** A page's Uptake session: capture, the acknowledged outbox to the background, and the widget. */
+export function startSession(ctx: ContentScriptContext, pb: Playbook): void {
+  // Read at every send, not once: a single-page app can switch account without a reload.
+  const who = async (): Promise<Identity> =>
+    (await readIdentity(pb, document, location).catch(() => null)) ?? { account: ANONYMOUS, user: ANONYMOUS };
+
+  let widget: ReturnType<typeof createWidgetHost> | null = null;
+  const queue = createQueue({
+    send: async (batch) => {
+      const reply = await request<'cs:batch'>({ type: 'cs:batch', app: pb.app.id, identity: await who(), ...batch });
+      if (reply.newMilestones.length) void widget?.refresh();
+      return reply.ack;
+    },
+  });
+  let failures = 0;
+  let retryAt = 0;
+  const flush = () => {
+    if (ctx.isInvalid || Date.now() < retryAt) return;
+    queue.flush().then(
+      () => {
+        failures = 0;
+      },
+      () => {
+        // The worker was stopped or is restarting: keep the events, back off, retry.
+        failures++;
+        retryAt = Date.now() + Math.min(30_000, 250 * 2 ** failures);
+      },
+    );
+  };
+
+  const seqBase = crypto.randomUUID().slice(0, 13);
+  let seq = 0;
+  const record = (feature: string, kind: CaptureKind) => {
+    queue.push({ id: `${seqBase}:${seq++}`, feature, kind, ts: Date.now(), path: location.pathname });
+    widget?.featureUsed(feature);
+    if (queue.size >= FLUSH_AT) flush();
+  };
+  const host: CaptureHost = {
+    listen: (target, type, fn, opts) => ctx.addEventListener(target as Window, type as 'click', fn as () => void, opts),
+    setTimeout: (fn, ms) => void ctx.setTimeout(fn, ms),
+    setInterval: (fn, ms) => void ctx.setInterval(fn, ms),
+    now: Date.now,
+    onStop: (fn) => ctx.onInvalidated(fn),
+  };
+  startCapture(pb, host, { feature: record, meter: (sample) => queue.meter(sample) });
+  ctx.setInterval(flush, FLUSH_EVERY_MS);
+  ctx.addEventListener(window, 'pagehide', () => {
+    retryAt = 0;
+    flush();
+  });
+  ctx.addEventListener(document, 'visibilitychange', () => {
+    if (document.visibilityState === 'hidden') flush();
+  });
+
+  if (wantsWidget(pb)) {
+    widget = createWidgetHost({ ctx, playbook: pb, who, emitFeature: (f) => record(f, 'guide') });
+    // After capture is running and the page has settled: the widget never delays the app.
+    const load = () => widget?.load().catch((error) => console.warn('Uptake: the guidance widget could not load', error));
+    if ('requestIdleCallback' in window) requestIdleCallback(load, { timeout: 1500 });
+    else ctx.setTimeout(load, 200);
+  }
+}

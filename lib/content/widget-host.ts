@@ -1,0 +1,77 @@
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import type { WidgetHost } from '../guides/host';
+import { request } from '../messaging';
+import type { Playbook } from '../playbook/schema';
+import type { WidgetState } from '../store/guides';
+import type { Identity } from '../types';
+
+export interface HostDeps {
+  ctx: ContentScriptContext;
+  playbook: Playbook;
+  who: () => Promise<Identity>;
+  /** Counts a feature use detected outside capture (a guide completed). */
+  emitFeature: (feature: string) => void;
+}
+
+/**
+ * The widget's side of the session: the user's milestones and guide progress from
+ * the background, feature uses from capture, and guide progress back to storage.
+ */
+export function createWidgetHost(deps: HostDeps) {
+  const { ctx, playbook } = deps;
+  let state: WidgetState = { milestones: [], guides: [] };
+  const stateListeners = new Set<(s: WidgetState) => void>();
+  const featureListeners = new Set<(f: string) => void>();
+  const setState = (s: WidgetState) => {
+    state = s;
+    for (const fn of stateListeners) fn(s);
+  };
+  const warn = (what: string) => (error: unknown) => console.warn(`Uptake: ${what}`, error);
+
+  const refresh = async () => setState(await request<'cs:state'>({ type: 'cs:state', app: playbook.app.id, identity: await deps.who() }));
+
+  const host: WidgetHost = {
+    ctx,
+    playbook,
+    state: () => state,
+    subscribe(fn) {
+      stateListeners.add(fn);
+      return () => stateListeners.delete(fn);
+    },
+    onFeature(fn) {
+      featureListeners.add(fn);
+      return () => featureListeners.delete(fn);
+    },
+    saveGuide(guide, step, status) {
+      deps
+        .who()
+        .then((identity) => request<'cs:guide'>({ type: 'cs:guide', app: playbook.app.id, identity, guide, step, status }))
+        .then(setState, warn('saving guide progress failed'));
+    },
+    reportFailure(guide, step, reason) {
+      request<'cs:guide-failure'>({ type: 'cs:guide-failure', app: playbook.app.id, guide, step, path: location.pathname, reason }).catch(warn('recording a guide failure failed'));
+    },
+    guideCompleted(guide) {
+      for (const f of playbook.features) if (f.detect.some((d) => d.on === 'guide' && d.guide === guide)) deps.emitFeature(f.id);
+    },
+  };
+
+  return {
+    /** Loads the widget into this page and shows it, once the user's state is known. */
+    async load(): Promise<void> {
+      await refresh();
+      if (ctx.isInvalid) return;
+      if (!globalThis.__uptakeWidget) await request<'cs:load-widget'>({ type: 'cs:load-widget' });
+      globalThis.__uptakeWidget?.mount(host);
+    },
+    refresh: () => refresh().catch(warn('refreshing the checklist failed')),
+    featureUsed(feature: string) {
+      for (const fn of featureListeners) fn(feature);
+    },
+  };
+}
+
+/** Whether this playbook has anything for the widget to show. */
+export function wantsWidget(pb: Playbook): boolean {
+  return pb.guides.length > 0 || (pb.theme.checklist && pb.milestones.length > 0);
+}

@@ -1,0 +1,27 @@
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import type { Playbook } from '../playbook/schema';
+import type { GuideStatus } from '../store/db';
+import type { WidgetState } from '../store/guides';
+
+/** What the capture script hands the lazily loaded widget: data, events and the way back to the background. */
+export interface WidgetHost {
+  ctx: ContentScriptContext;
+  playbook: Playbook;
+  state(): WidgetState;
+  subscribe(fn: (state: WidgetState) => void): () => void;
+  /** Called with each feature use capture detects (steps can advance on one). */
+  onFeature(fn: (feature: string) => void): () => void;
+  saveGuide(guide: string, step: number, status: GuideStatus): void;
+  reportFailure(guide: string, step: string, reason: string): void;
+  /** A guide was completed: counted for features detected `{ "on": "guide" }`. */
+  guideCompleted(guide: string): void;
+}
+
+export interface WidgetApi {
+  mount(host: WidgetHost): void;
+}
+
+declare global {
+  // The widget script sets this in the extension's isolated world; the page never sees it.
+  var __uptakeWidget: WidgetApi | undefined;
+}

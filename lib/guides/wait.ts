@@ -1,0 +1,46 @@
+import { resolveAnchor } from '../anchors/match';
+import type { Anchor } from '../playbook/schema';
+
+export type AnchorResult = { found: Element } | { missing: true };
+
+/**
+ * Resolves an anchor now or as soon as it appears, watching DOM mutations
+ * (throttled) for up to `waitMs`: the element is often rendered after the step starts.
+ */
+export function waitForAnchor(anchor: Anchor, waitMs: number, doc: Document = document): { result: Promise<AnchorResult>; cancel(): void } {
+  let done = false;
+  let observer: MutationObserver | null = null;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let throttle: ReturnType<typeof setTimeout> | undefined;
+  const cancel = () => {
+    done = true;
+    observer?.disconnect();
+    clearTimeout(timer);
+    clearTimeout(throttle);
+  };
+  const result = new Promise<AnchorResult>((resolve) => {
+    const check = () => {
+      throttle = undefined;
+      if (done) return;
+      const el = resolveAnchor(anchor, doc);
+      if (el) {
+        cancel();
+        resolve({ found: el });
+      }
+    };
+    check();
+    if (done) return;
+    observer = new MutationObserver(() => {
+      throttle ??= setTimeout(check, 50);
+    });
+    observer.observe(doc.documentElement, { childList: true, subtree: true, attributes: true, attributeFilter: ['class', 'style', 'hidden'] });
+    timer = setTimeout(() => {
+      check();
+      if (!done) {
+        cancel();
+        resolve({ missing: true });
+      }
+    }, waitMs);
+  });
+  return { result, cancel };
+}
