@@ -37,8 +37,8 @@ function send(res, status, body, type = 'text/plain; charset=utf-8', head = fals
   res.end(head ? undefined : body);
 }
 
-/** Map a URL pathname to an absolute file path inside PUBLIC_DIR, or null if it escapes. */
-function resolvePublicPath(pathname) {
+/** Map a URL pathname to an absolute file path inside `root`, or null if it escapes. */
+function resolvePublicPath(root, pathname) {
   let decoded;
   try {
     decoded = decodeURIComponent(pathname);
@@ -46,12 +46,12 @@ function resolvePublicPath(pathname) {
     return null;
   }
   if (decoded.includes('\0')) return null;
-  const full = resolve(join(PUBLIC_DIR, decoded));
-  if (full !== PUBLIC_DIR && !full.startsWith(PUBLIC_DIR + sep)) return null;
+  const full = resolve(join(root, decoded));
+  if (full !== root && !full.startsWith(root + sep)) return null;
   return full;
 }
 
-async function handle(req, res) {
+async function handle(root, req, res) {
   const head = req.method === 'HEAD';
   if (req.method !== 'GET' && !head) {
     res.setHeader('Allow', 'GET, HEAD');
@@ -67,7 +67,7 @@ async function handle(req, res) {
 
   // Paths without a file extension are app routes: serve the SPA shell.
   const isRoute = extname(pathname) === '';
-  const filePath = isRoute ? join(PUBLIC_DIR, 'index.html') : resolvePublicPath(pathname);
+  const filePath = isRoute ? join(root, 'index.html') : resolvePublicPath(root, pathname);
   if (!filePath) return send(res, 403, 'Forbidden', undefined, head);
 
   try {
@@ -88,14 +88,15 @@ async function handle(req, res) {
 }
 
 /**
- * Start the Tasklane demo server.
- * @param {{ port?: number, host?: string }} [options]
+ * Start the Tasklane demo server (or, with `root`, serve another folder the same way: the test fixtures).
+ * @param {{ port?: number, host?: string, root?: string }} [options]
  * @returns {Promise<{ url: string, port: number, close(): Promise<void> }>}
  */
-export async function startDemoServer({ port = 0, host = '127.0.0.1' } = {}) {
+export async function startDemoServer({ port = 0, host = '127.0.0.1', root = PUBLIC_DIR } = {}) {
+  const base = resolve(root);
   const sockets = new Set();
   const server = createServer((req, res) => {
-    handle(req, res).catch(() => {
+    handle(base, req, res).catch(() => {
       if (!res.headersSent) send(res, 500, 'Internal Server Error');
       else res.destroy();
     });

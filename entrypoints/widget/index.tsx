@@ -10,6 +10,28 @@ import type { WidgetHost } from '@/lib/guides/host';
  * (see lib/background/registration.ts). Its UI lives in a shadow root in the top
  * layer, so page styles, z-indexes and overlays do not reach it.
  */
+const HOST_STYLE: Record<string, string> = {
+  display: 'block',
+  position: 'fixed',
+  inset: '0',
+  width: '100vw',
+  height: '100vh',
+  'max-width': 'none',
+  'max-height': 'none',
+  margin: '0',
+  padding: '0',
+  border: '0',
+  background: 'transparent',
+  overflow: 'visible',
+  'pointer-events': 'none',
+  opacity: '1',
+  visibility: 'visible',
+  transform: 'none',
+  filter: 'none',
+  'clip-path': 'none',
+  'z-index': '2147483647',
+};
+
 export default defineUnlistedScript(() => {
   globalThis.__uptakeWidget ??= {
     mount(host: WidgetHost) {
@@ -21,7 +43,8 @@ export default defineUnlistedScript(() => {
         css,
         onMount(container, _shadow, shadowHost) {
           shadowHost.setAttribute('popover', 'manual');
-          Object.assign(shadowHost.style, { position: 'fixed', inset: '0', width: '100vw', height: '100vh', margin: '0', padding: '0', border: '0', background: 'transparent', overflow: 'visible', pointerEvents: 'none', maxWidth: 'none', maxHeight: 'none' });
+          // Inline !important beats any page rule (a `* { all: unset !important }` reset included).
+          for (const [prop, value] of Object.entries(HOST_STYLE)) shadowHost.style.setProperty(prop, value, 'important');
           // The top layer sits above every z-index the page can set (a 2147483647 overlay included).
           (shadowHost as HTMLElement & { showPopover?: () => void }).showPopover?.();
           const root = document.createElement('div');

@@ -61,4 +61,8 @@ export const scoringOverridesSchema = z
   .refine((s) => !s.bands || (s.bands.green ?? 70) > (s.bands.yellow ?? 40), {
     message: 'needs "green" above "yellow"',
     path: ['bands'],
+  })
+  .refine((s) => !s.ttv || (s.ttv.zeroDays ?? 30) > (s.ttv.fullDays ?? 7), {
+    message: 'needs "zeroDays" after "fullDays": time to value scores full at fullDays and nothing at zeroDays',
+    path: ['ttv'],
   });

@@ -1,9 +1,15 @@
 import type { Band, UserScore } from './types';
 
+/** What the roll-up reads of a user's score: a full UserScore, or the same fields read back from an export. */
+export type RollupScore = Pick<UserScore, 'score' | 'band' | 'ttvDays' | 'adoption'> & {
+  expansion: Pick<UserScore['expansion'], 'ready'>;
+  alert: Pick<UserScore['alert'], 'active'>;
+};
+
 export interface AccountUser {
   account: string;
   user: string;
-  score: UserScore;
+  score: RollupScore;
 }
 
 export interface AccountRollup {

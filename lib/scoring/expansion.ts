@@ -25,7 +25,7 @@ export function expansionReadiness(
 
   const signals: string[] = [];
   const latest = new Map<string, UserHistory['meters'][number]>();
-  for (const r of h.meters) if ((latest.get(r.meter)?.ts ?? -1) < r.ts) latest.set(r.meter, r);
+  for (const r of h.meters) if (localDay(r.ts) <= today.day && (latest.get(r.meter)?.ts ?? -1) < r.ts) latest.set(r.meter, r);
   for (const m of pb.meters) {
     const r = latest.get(m.id);
     const limit = r?.limit ?? m.limit ?? null;
@@ -41,8 +41,9 @@ export function expansionReadiness(
   const pull = signals.length > 0;
 
   const day = today.day;
-  const recentPrompts = (h.expansionPrompts ?? []).filter((ts) => localDay(ts) > day - e.promptGapDays).length;
-  const dismissals = (h.expansionDismissals ?? []).filter((ts) => localDay(ts) > day - e.dismissalWindowDays).length;
+  const within = (ts: number, days: number) => localDay(ts) > day - days && localDay(ts) <= day;
+  const recentPrompts = (h.expansionPrompts ?? []).filter((ts) => within(ts, e.promptGapDays)).length;
+  const dismissals = (h.expansionDismissals ?? []).filter((ts) => within(ts, e.dismissalWindowDays)).length;
   const notFatigued = recentPrompts === 0 && dismissals < e.maxDismissals;
 
   const ready = valueProven && stable && pull && notFatigued;

@@ -1,7 +1,7 @@
 import { COMPONENTS, type Component, type ScoringSettings } from './defaults';
 import { localDay } from './days';
 import type { FeatureSnapshot, Timeline } from './timeline';
-import type { NextStep, Reason, ScoringPlaybook, UserHistory } from './types';
+import type { ComponentVector, NextStep, Reason, ScoringPlaybook, UserHistory } from './types';
 
 const quote = (s: string) => `"${s}"`;
 const plural = (n: number, one: string) => `${n} ${one}${n === 1 ? '' : 's'}`;
@@ -74,14 +74,32 @@ function evidence(component: Component, up: boolean, pb: ScoringPlaybook, t: Tim
 }
 
 /** The three largest week-over-week changes of component points, as reason codes with evidence. */
-export function reasons(
-  pb: ScoringPlaybook,
-  t: Timeline,
-  h: UserHistory,
-  nowPoints: Record<Component, number>,
-  beforePoints: Record<Component, number> | null,
-): Reason[] {
-  const deltas = COMPONENTS.map((k) => ({ k, delta: nowPoints[k] - (beforePoints?.[k] ?? 0) }))
+/**
+ * How much each component moved the score since a week before, in points, weighed with
+ * today's weights: a change of stage or of which components are known must not read as
+ * a change of behaviour. A component known now but not then (time to value on day 30)
+ * is charged with how far it pulls the score from where it was.
+ */
+export function componentDeltas(
+  now: ComponentVector,
+  before: ComponentVector | null,
+  beforeScore: number,
+  weights: Record<Component, number>,
+): Record<Component, number> {
+  const out = {} as Record<Component, number>;
+  for (const k of COMPONENTS) {
+    const c = now[k];
+    const b = before?.[k];
+    if (c === null || weights[k] === 0) out[k] = 0;
+    else if (before === null) out[k] = 100 * weights[k] * c;
+    else if (b === null || b === undefined) out[k] = 100 * weights[k] * (c - beforeScore / 100);
+    else out[k] = 100 * weights[k] * (c - b);
+  }
+  return out;
+}
+
+export function reasons(pb: ScoringPlaybook, t: Timeline, h: UserHistory, changes: Record<Component, number>): Reason[] {
+  const deltas = COMPONENTS.map((k) => ({ k, delta: changes[k] }))
     .filter((d) => Math.abs(d.delta) >= 0.5)
     .sort((a, b) => Math.abs(b.delta) - Math.abs(a.delta) || COMPONENTS.indexOf(a.k) - COMPONENTS.indexOf(b.k))
     .slice(0, 3);
@@ -105,7 +123,7 @@ export function nextStep(
   s: ScoringSettings,
 ): NextStep | null {
   const state = t.days[t.days.length - 1]!;
-  const reached = new Set(h.milestones.map((m) => m.milestone));
+  const reached = new Set(h.milestones.filter((m) => localDay(m.reachedAt) <= state.day).map((m) => m.milestone));
   const openMilestones = pb.milestones.filter((m) => !reached.has(m.id)).sort((a, b) => Number(b.valueMoment) - Number(a.valueMoment) || b.weight - a.weight);
   const unadopted = pb.features
     .map((f, i) => ({ f, a: t.current.adoption[i]!, i }))
@@ -116,7 +134,12 @@ export function nextStep(
     .filter((x) => x.f.core)
     .sort((x, y) => y.n - x.n)[0];
 
-  const candidates = COMPONENTS.map((k) => ({ k, headroom: weights[k] * (1 - (state.components[k] ?? 1)) }))
+  // Trend's headroom counts from flat (0.5): steady use is not a shortfall.
+  const headroom = (k: Component) => {
+    const c = state.components[k] ?? 1;
+    return weights[k] * (k === 'trend' ? Math.max(0, 0.5 - c) : 1 - c);
+  };
+  const candidates = COMPONENTS.map((k) => ({ k, headroom: headroom(k) }))
     .filter((c) => c.headroom > 0.001)
     .sort((a, b) => b.headroom - a.headroom);
   for (const { k } of candidates) {
@@ -144,7 +167,12 @@ export function nextStep(
       case 'recency':
       case 'trend':
         if (mostUsed) {
-          const verb = k === 'recency' && state.lastCoreDay >= 0 ? 'Pick up where you left off' : `Come back on more days (${state.coreActiveDays} of the last 28, aim for ${s.stickinessTargetDays})`;
+          const verb =
+            k === 'recency' && state.lastCoreDay >= 0
+              ? 'Pick up where you left off'
+              : state.coreActiveDays < s.stickinessTargetDays
+                ? `Come back on more days (${state.coreActiveDays} of the last 28, aim for ${s.stickinessTargetDays})`
+                : 'Keep the rhythm going';
           return { component: k, feature: mostUsed.f.id, text: `${verb}: ${quote(mostUsed.f.name)}` };
         }
         break;

@@ -2,7 +2,7 @@ import { bandSequence, combine } from './combine';
 import { SCORING_VERSION, type ScoringSettings, scoringSettings } from './defaults';
 import { dayString } from './days';
 import { expansionReadiness } from './expansion';
-import { nextStep, reasons } from './explain';
+import { componentDeltas, nextStep, reasons } from './explain';
 import { buildTimeline } from './timeline';
 import type { ScoringPlaybook, Stage, UserHistory, UserScore } from './types';
 
@@ -32,7 +32,8 @@ export function scoreUser(pb: ScoringPlaybook, h: UserHistory, now: number, sett
   let greenStreak = 0;
   for (let i = last; i >= 0 && bands[i]!.band === 'green'; i--) greenStreak++;
   const alertActive = today.dropCondition && (t.days[last - 1]?.dropCondition ?? false);
-  const before = last >= 7 ? combined[last - 7]!.points : null;
+  const weekAgo = last >= 7 ? t.days[last - 7]! : null;
+  const changes = componentDeltas(today.components, weekAgo?.components ?? null, weekAgo ? combined[last - 7]!.score : 0, c.weights);
 
   const adoption: Record<string, number> = {};
   pb.features.forEach((f, i) => {
@@ -48,9 +49,14 @@ export function scoreUser(pb: ScoringPlaybook, h: UserHistory, now: number, sett
     components: today.components,
     weights: c.weights,
     contributions: c.contributions,
-    reasons: reasons(pb, t, h, c.points, before),
+    reasons: reasons(pb, t, h, changes),
     nextStep: nextStep(pb, t, h, c.weights, s),
-    alert: { active: alertActive, drop: Math.max(0, 1 - today.rho), weekTotal: today.weekTotal, baselineMean: today.baselineMean },
+    alert: {
+      active: alertActive,
+      drop: today.baselineMean ? Math.max(0, 1 - today.weekTotal / today.baselineMean) : Math.max(0, 1 - today.rho),
+      weekTotal: today.weekTotal,
+      baselineMean: today.baselineMean,
+    },
     trend: today.rho,
     ttvDays: today.ttvDays,
     firstSeen: dayString(t.firstDay),

@@ -187,7 +187,7 @@ export function buildTimeline(pb: ScoringPlaybook, h: UserHistory, now: number, 
     const ttvDays = valueReached ? valueDay - first : null;
     let ttv: number | null = null;
     if (hasValueMoment) {
-      if (ttvDays !== null) ttv = clamp01((s.ttv.zeroDays - ttvDays) / (s.ttv.zeroDays - s.ttv.fullDays));
+      if (ttvDays !== null) ttv = clamp01((s.ttv.zeroDays - ttvDays) / Math.max(1, s.ttv.zeroDays - s.ttv.fullDays));
       else if (d >= s.ttv.zeroDays) ttv = 0;
     }
     // Bias-corrected averages: both start at zero, and the long one would lag for months otherwise.
@@ -209,7 +209,11 @@ export function buildTimeline(pb: ScoringPlaybook, h: UserHistory, now: number, 
       const sigma = Math.max(Math.sqrt(variance), drop.sigmaFloor, drop.sigmaFloorShare * mean);
       const activePerWeek = sum(activePrefix, d - 6 - span, d - 7) / drop.baselineWeeks;
       baselineMean = mean;
-      dropCondition = 1 - rho >= drop.minDrop && weekTotal <= mean - drop.sigmas * sigma && activePerWeek >= drop.minActiveDaysPerWeek;
+      // The drop is this week against the baseline weeks: 1 − ρ cannot see a 20–40% step
+      // drop, since the long average falls too. "More than" 2σ under (strict), so one missed
+      // day of a five-day week — exactly 20% and exactly the σ floor — stays ordinary noise.
+      dropCondition =
+        mean > 0 && 1 - weekTotal / mean >= drop.minDrop && weekTotal < mean - drop.sigmas * sigma && activePerWeek >= drop.minActiveDaysPerWeek;
     }
 
     days.push({

@@ -42,7 +42,7 @@ export interface ExpansionReadiness {
 
 export interface DropAlert {
   active: boolean;
-  /** 1 − ρ: how far the short-term average fell under the long-term one. */
+  /** How far this week fell under the baseline weeks (1 − week / baseline mean); 1 − ρ before there is a baseline. */
   drop: number;
   weekTotal: number;
   baselineMean: number | null;

@@ -97,7 +97,7 @@ const CASES: Case[] = [
   },
   {
     name: 'an empty features array',
-    input: { features: [], milestones: [], meters: [] },
+    input: { features: [], milestones: [], meters: [], guides: [] },
     errors: [{ path: 'features', says: 'needs at least one feature' }],
   },
   {
@@ -230,13 +230,11 @@ describe('parsePlaybook accepts the demo playbook', () => {
     });
   });
 
-  it('keeps the reserved sections (guides, nudges, caps, theme, locales) written for a newer Uptake', () => {
+  it('keeps the reserved sections (nudges, caps, locales) written for a newer Uptake', () => {
     const draft = demoDraft();
     const reserved = {
-      guides: [{ id: 'tour', steps: [] }],
       nudges: [{ id: 'tip' }],
       caps: { perSession: 2 },
-      theme: { brand: '#0a7' },
       locales: { fr: { hello: 'Bonjour' } },
     };
     Object.assign(draft, reserved);

@@ -42,7 +42,8 @@ describe('the v3 score history', () => {
     v2.close();
 
     const db = await openStore(name);
-    expect(db.version).toBe(3);
+    expect(db.version).toBe(MIGRATIONS.length);
+    expect(db.objectStoreNames.contains('scores')).toBe(true);
     expect(await db.count('events')).toBe(before.events);
     expect(await db.getAll('rollups')).toEqual(before.rollups);
     expect(await db.getAll('milestones')).toEqual(before.milestones);

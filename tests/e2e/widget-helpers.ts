@@ -1,0 +1,34 @@
+import type { Locator, Page } from 'playwright-core';
+import { expect } from './fixtures';
+
+export const widget = (page: Page) => page.locator('uptake-widget');
+
+/** Opens the checklist and starts a milestone's tour with "Show me", as a user does. */
+export async function showMe(page: Page, milestone: string): Promise<void> {
+  const w = widget(page);
+  await w.locator('.launcher').click();
+  await w.locator(`[data-milestone="${milestone}"] .show-me`).click();
+}
+
+export function stepCard(page: Page, step?: string): Locator {
+  return widget(page).locator(step ? `.card[data-step="${step}"]` : '.card');
+}
+
+/** The card sits right next to its target (below, or above when flipped) and overlaps it horizontally. */
+export async function expectNextTo(card: Locator, target: Locator): Promise<{ gap: number }> {
+  await expect(card).toBeVisible();
+  await expect(card).toHaveAttribute('data-shown-ms', /\d/);
+  const c = (await card.boundingBox())!;
+  const t = (await target.boundingBox())!;
+  const below = c.y - (t.y + t.height);
+  const above = t.y - (c.y + c.height);
+  const right = c.x - (t.x + t.width);
+  const left = t.x - (c.x + c.width);
+  const gap = [below, above, right, left].filter((g) => g >= 0).sort((a, b) => a - b)[0] ?? -1;
+  expect(gap, `card ${JSON.stringify(c)} vs target ${JSON.stringify(t)}`).toBeGreaterThanOrEqual(4);
+  expect(gap).toBeLessThanOrEqual(24);
+  const vertical = gap === below || gap === above;
+  if (vertical) expect(c.x < t.x + t.width && c.x + c.width > t.x, 'overlaps horizontally').toBe(true);
+  else expect(c.y < t.y + t.height && c.y + c.height > t.y, 'overlaps vertically').toBe(true);
+  return { gap };
+}
