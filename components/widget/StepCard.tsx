@@ -20,8 +20,6 @@ export interface StepCardProps {
 
 type Phase = { kind: 'waiting' } | { kind: 'anchored'; target: Element } | { kind: 'centered'; note?: string };
 
-const prefersReducedMotion = () => matchMedia('(prefers-reduced-motion: reduce)').matches;
-
 function inView(el: Element): boolean {
   const r = el.getBoundingClientRect();
   return r.top >= 0 && r.left >= 0 && r.bottom <= innerHeight && r.right <= innerWidth;
@@ -55,7 +53,8 @@ export function StepCard({ host, guide, index, loc, onNext: next, onBack, onClos
     const wait = waitForAnchor(step.anchor, step.missing.waitMs);
     wait.result.then((r) => {
       if ('found' in r) {
-        if (!inView(r.found)) r.found.scrollIntoView({ block: 'center', inline: 'nearest', behavior: prefersReducedMotion() ? 'auto' : 'smooth' });
+        // Instant, not smooth: the card is placed once the element is where it will stay.
+        if (!inView(r.found)) r.found.scrollIntoView({ block: 'center', inline: 'nearest', behavior: 'instant' });
         setPhase({ kind: 'anchored', target: r.found });
         return;
       }
