@@ -59,6 +59,12 @@ for (const c of CASES) {
       // The card follows its target when the container scrolls.
       await app.locator('#scroller').evaluate((el) => el.scrollBy(0, 40));
       await expect.poll(async () => (await expectNextTo(card, target)).gap).toBeGreaterThanOrEqual(4);
+      // Scrolled out of its container, the target is hidden: the card says so instead of pointing at nothing.
+      const where = await app.locator('#scroller').evaluate((el) => el.scrollTop);
+      await app.locator('#scroller').evaluate((el) => el.scrollBy(0, 2000));
+      await expect(card.locator('.note')).toContainText('Scroll to bring the highlighted item back into view');
+      await app.locator('#scroller').evaluate((el, top) => el.scrollTo(0, top), where);
+      await expect(card.locator('.note')).toHaveCount(0);
     }
 
     // The page's own behaviour is unchanged: its button works, no CSP violation, no error.
