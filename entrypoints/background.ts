@@ -1,3 +1,4 @@
+import { createClock } from '@/lib/background/clock';
 import { createHandlers } from '@/lib/background/handlers';
 import { loadActivePlaybook } from '@/lib/background/playbook-store';
 import { injectWidget, syncContentScripts } from '@/lib/background/registration';
@@ -14,13 +15,20 @@ export default defineBackground(() => {
     dbPromise ??= openStore();
     return dbPromise;
   };
+  const clock = createClock(db);
   const handlers = createHandlers({
     db,
-    now: Date.now,
+    now: clock.now,
     onPlaybookChanged: (active) => syncContentScripts(active.playbook).then(() => undefined),
     injectWidget: (tabId, frameId) => injectWidget(tabId, frameId),
+    tabExists: (tabId) => browser.tabs.get(tabId).then(
+      () => true,
+      () => false,
+    ),
+    setClockOffset: clock.set,
   });
   const route = createRouter(handlers, {
+    ready: clock.ready,
     extensionId: browser.runtime.id,
     extensionOrigin: browser.runtime.getURL('/'),
     onError: (type, error) => console.error(`Uptake: handling ${type} failed`, error),

@@ -1,5 +1,9 @@
 import { z } from 'zod';
+import type { Settings } from './background/settings-store';
+import type { ExportFile } from './export/schema';
 import type { PlaybookError } from './playbook/parse';
+import type { NudgeStats } from './nudges/stats';
+import type { Nudge } from './playbook/nudges-schema';
 import type { Playbook } from './playbook/schema';
 import type { GuideFailure } from './store/db';
 import type { WidgetState } from './store/guides';
@@ -50,6 +54,24 @@ export const messageSchema = z.discriminatedUnion('type', [
   }),
   z.strictObject({ type: z.literal('ui:diagnostics') }),
   z.strictObject({
+    type: z.literal('cs:nudge'),
+    app: text(64).min(1),
+    identity,
+    pathname: text(2048),
+    hash: text(2048),
+    sessionShown: z.number().int().min(0).max(1000),
+  }),
+  z.strictObject({
+    type: z.literal('cs:nudge-event'),
+    app: text(64).min(1),
+    identity,
+    nudge: text(64).min(1),
+    action: z.enum(['clicked', 'dismissed', 'snoozed', 'closed']),
+  }),
+  z.strictObject({ type: z.literal('cs:nudge-pause'), app: text(64).min(1), identity }),
+  z.strictObject({ type: z.literal('ui:nudge-stats') }),
+  z.strictObject({ type: z.literal('ui:set-clock'), offsetMs: z.number().int().min(-3650 * 86_400_000).max(3650 * 86_400_000) }),
+  z.strictObject({
     type: z.literal('cs:batch'),
     app: text(64).min(1),
     identity,
@@ -61,6 +83,13 @@ export const messageSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('ui:set-playbook'), text: text(2_000_000) }),
   z.strictObject({ type: z.literal('ui:reset-playbook') }),
   z.strictObject({ type: z.literal('ui:storage-stats') }),
+  // The console: export, the user's score history, settings, data reset.
+  z.strictObject({ type: z.literal('ui:export'), scope: z.enum(['current', 'all']), hashIdentities: z.boolean() }),
+  z.strictObject({ type: z.literal('ui:score-history') }),
+  z.strictObject({ type: z.literal('ui:get-settings') }),
+  z.strictObject({ type: z.literal('ui:set-settings'), paused: z.boolean() }),
+  // `confirm: true` is required so that no caller can wipe data by sending a bare type.
+  z.strictObject({ type: z.literal('ui:reset-data'), confirm: z.literal(true) }),
 ]);
 
 export type Message = z.infer<typeof messageSchema>;
@@ -82,6 +111,13 @@ export interface StorageStats {
   scores: number;
 }
 
+/** The current user's daily scores, oldest first, for the console's "My data". */
+export interface ScoreHistory {
+  app: { id: string; name: string };
+  identity: { account: string; user: string } | null;
+  days: { day: string; score: number; band: 'green' | 'yellow' | 'red'; stage: 'onboarding' | 'adopted' }[];
+}
+
 /** What each message is answered with. */
 export interface Responses {
   'cs:hello': { playbook: Playbook | null };
@@ -91,11 +127,21 @@ export interface Responses {
   'cs:guide': WidgetState;
   'cs:guide-failure': { recorded: true };
   'ui:diagnostics': { failures: GuideFailure[] };
+  'cs:nudge': { nudge: Nudge | null; upgradeUrl?: string | null; signals?: string[]; reason: string };
+  'cs:nudge-event': { recorded: true };
+  'cs:nudge-pause': { pausedUntil: number };
+  'ui:nudge-stats': { stats: NudgeStats[] };
+  'ui:set-clock': { offsetMs: number };
   'ui:summary': { summary: UserSummary | null; reason?: string };
   'ui:get-playbook': PlaybookInfo;
   'ui:set-playbook': { ok: true; app: string } | { ok: false; errors: PlaybookError[] };
   'ui:reset-playbook': { ok: true };
   'ui:storage-stats': StorageStats;
+  'ui:export': { file: ExportFile | null; reason?: string };
+  'ui:score-history': ScoreHistory;
+  'ui:get-settings': Settings;
+  'ui:set-settings': Settings;
+  'ui:reset-data': { ok: true };
 }
 
 /** Every reply is wrapped so a refused or failed message is told apart from an answer. */

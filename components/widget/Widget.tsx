@@ -1,9 +1,10 @@
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { compileRoute, routeTarget } from '@/lib/capture/route';
-import type { WidgetHost } from '@/lib/guides/host';
+import type { ShownNudge, WidgetHost } from '@/lib/guides/host';
 import type { WidgetState } from '@/lib/store/guides';
 import { Checklist } from './Checklist';
 import { Hotspot } from './Hotspot';
+import { NudgeCard } from './NudgeCard';
 import { StepCard } from './StepCard';
 import { useLocation } from './useLocation';
 
@@ -25,7 +26,9 @@ export function Widget({ host }: { host: WidgetHost }) {
   const [active, setActive] = useState<Active | null>(() => resumable(host, host.state()));
   const loc = useLocation();
   const returnFocus = useRef<Element | null>(null);
+  const [shown, setShown] = useState<ShownNudge | null>(null);
   useEffect(() => host.subscribe(setState), []);
+  useEffect(() => host.onNudge(setShown), []);
 
   const start = useCallback((guide: string) => {
     returnFocus.current ??= document.activeElement;
@@ -57,6 +60,7 @@ export function Widget({ host }: { host: WidgetHost }) {
       {hotspots.map((g) => (
         <Hotspot key={g.id} guide={g} loc={loc} onOpen={() => start(g.id)} />
       ))}
+      {shown && !active && <NudgeCard key={shown.nudge.id} host={host} shown={shown} onStartGuide={start} />}
       {guide && active && (
         <StepCard
           key={`${guide.id}:${active.index}`}

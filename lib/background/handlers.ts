@@ -6,8 +6,11 @@ import { identityKey, storageStats, updateMilestones, userSummary } from '../sto
 import { listFailures, recordFailure, saveGuideProgress, widgetState } from '../store/guides';
 import { rescoreAll, rescoreUser } from '../store/scores';
 import type { Identity } from '../types';
+import { createConsoleHandlers } from './console-handlers';
+import { createNudgeHandlers } from './nudge-handlers';
 import { type ActivePlaybook, clearSavedPlaybook, loadActivePlaybook, savePlaybook } from './playbook-store';
 import type { Handlers } from './router';
+import { loadSettings } from './settings-store';
 
 /** Quiet time after the last stored batch before a user is rescored. */
 export const RESCORE_DEBOUNCE_MS = 2000;
@@ -19,6 +22,12 @@ export interface BackgroundDeps {
   onPlaybookChanged: (active: ActivePlaybook) => Promise<void>;
   /** Loads the guidance widget into a tab's content-script world, on demand. */
   injectWidget: (tabId: number, frameId: number) => Promise<void>;
+  tabExists: (tabId: number) => Promise<boolean>;
+  /**
+   * Moves Uptake's clock (scores, nudges, milestones): lets a playbook author preview
+   * what a user sees days from now, and the tests check caps and backoff in real time.
+   */
+  setClockOffset: (offsetMs: number) => Promise<void>;
 }
 
 export function createHandlers(deps: BackgroundDeps): Handlers {
@@ -52,13 +61,25 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
   };
 
   return {
+    ...createConsoleHandlers({ db: deps.db, now: deps.now, current }),
+    ...createNudgeHandlers({ db: deps.db, now: deps.now, current, tabExists: deps.tabExists }),
+
+    async 'ui:set-clock'(msg) {
+      await deps.setClockOffset(msg.offsetMs);
+      return { offsetMs: msg.offsetMs };
+    },
+
     async 'cs:hello'(msg) {
+      // Paused: no playbook, so capture does not start on pages loaded from now on.
+      if ((await loadSettings(await deps.db())).paused) return { playbook: null };
       const { playbook } = await current();
       return { playbook: urlMatchesAny(playbook.app.matches, msg.url) ? playbook : null };
     },
 
     async 'cs:batch'(msg) {
       const db = await deps.db();
+      // Paused: events from pages opened before the pause are acknowledged (so they are not re-sent) but not recorded.
+      if ((await loadSettings(db)).paused) return { ack: msg.events.map((e) => e.id), newMilestones: [] };
       const ack = await storeBatch(db, msg);
       const { playbook } = await current();
       await db.put('meta', msg.identity, identityKey(msg.app));

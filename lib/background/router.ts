@@ -11,6 +11,8 @@ export interface RouterOptions {
   /** e.g. "chrome-extension://abc/" */
   extensionOrigin: string;
   onError?: (type: string, error: unknown) => void;
+  /** Awaited before the first message is handled (state the handlers need, like the clock). */
+  ready?: Promise<unknown>;
 }
 
 /** An extension page (popup, options), not a content script inside someone's app. */
@@ -21,6 +23,7 @@ export function isExtensionPage(sender: Sender, opts: RouterOptions): boolean {
 /** Validates a raw message and its sender, then runs its handler. Never throws: failures become `{ ok: false }`. */
 export function createRouter(handlers: Handlers, opts: RouterOptions) {
   return async (raw: unknown, sender: Sender): Promise<Reply<MessageType>> => {
+    await opts.ready;
     if (sender.id !== opts.extensionId) return { ok: false, error: 'refused: message from another extension' };
     const parsed = messageSchema.safeParse(raw);
     if (!parsed.success) {

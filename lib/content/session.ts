@@ -20,7 +20,10 @@ export function startSession(ctx: ContentScriptContext, pb: Playbook): void {
   const queue = createQueue({
     send: async (batch) => {
       const reply = await request<'cs:batch'>({ type: 'cs:batch', app: pb.app.id, identity: await who(), ...batch });
-      if (reply.newMilestones.length) void widget?.refresh();
+      if (reply.newMilestones.length) {
+        void widget?.refresh();
+        void widget?.checkNudge();
+      }
       return reply.ack;
     },
   });
@@ -67,7 +70,21 @@ export function startSession(ctx: ContentScriptContext, pb: Playbook): void {
   if (wantsWidget(pb)) {
     widget = createWidgetHost({ ctx, playbook: pb, who, emitFeature: (f) => record(f, 'guide') });
     // After capture is running and the page has settled: the widget never delays the app.
-    const load = () => widget?.load().catch((error) => console.warn('Uptake: the guidance widget could not load', error));
+    const load = () =>
+      widget
+        ?.load()
+        .then(() => widget?.checkNudge())
+        .catch((error) => console.warn('Uptake: the guidance widget could not load', error));
+    // A route change may make a nudge due (route triggers, a page with the feature to point at).
+    let routeTimer: number | undefined;
+    const onRoute = () => {
+      clearTimeout(routeTimer);
+      routeTimer = ctx.setTimeout(() => void widget?.checkNudge(), 150);
+    };
+    const nav = (window as Window & { navigation?: EventTarget }).navigation;
+    if (nav) ctx.addEventListener(nav as unknown as Window, 'currententrychange' as 'popstate', onRoute);
+    else ctx.addEventListener(window, 'wxt:locationchange', onRoute);
+    ctx.addEventListener(window, 'popstate', onRoute);
     if ('requestIdleCallback' in window) requestIdleCallback(load, { timeout: 1500 });
     else ctx.setTimeout(load, 200);
   }

@@ -1,5 +1,5 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import type { WidgetHost } from '../guides/host';
+import type { ShownNudge, WidgetHost } from '../guides/host';
 import { request } from '../messaging';
 import type { Playbook } from '../playbook/schema';
 import type { WidgetState } from '../store/guides';
@@ -22,6 +22,14 @@ export function createWidgetHost(deps: HostDeps) {
   let state: WidgetState = { milestones: [], guides: [] };
   const stateListeners = new Set<(s: WidgetState) => void>();
   const featureListeners = new Set<(f: string) => void>();
+  const nudgeListeners = new Set<(n: ShownNudge | null) => void>();
+  let nudge: ShownNudge | null = null;
+  let sessionShown = 0;
+  let asking = false;
+  const setNudge = (n: ShownNudge | null) => {
+    nudge = n;
+    for (const fn of nudgeListeners) fn(n);
+  };
   const setState = (s: WidgetState) => {
     state = s;
     for (const fn of stateListeners) fn(s);
@@ -51,6 +59,25 @@ export function createWidgetHost(deps: HostDeps) {
     reportFailure(guide, step, reason) {
       request<'cs:guide-failure'>({ type: 'cs:guide-failure', app: playbook.app.id, guide, step, path: location.pathname, reason }).catch(warn('recording a guide failure failed'));
     },
+    onNudge(fn) {
+      nudgeListeners.add(fn);
+      fn(nudge);
+      return () => nudgeListeners.delete(fn);
+    },
+    nudgeEvent(id, action) {
+      setNudge(null);
+      deps
+        .who()
+        .then((identity) => request<'cs:nudge-event'>({ type: 'cs:nudge-event', app: playbook.app.id, identity, nudge: id, action }))
+        .catch(warn('recording a nudge event failed'));
+    },
+    pauseTips() {
+      setNudge(null);
+      deps
+        .who()
+        .then((identity) => request<'cs:nudge-pause'>({ type: 'cs:nudge-pause', app: playbook.app.id, identity }))
+        .catch(warn('pausing tips failed'));
+    },
     guideCompleted(guide) {
       for (const f of playbook.features) if (f.detect.some((d) => d.on === 'guide' && d.guide === guide)) deps.emitFeature(f.id);
     },
@@ -65,6 +92,24 @@ export function createWidgetHost(deps: HostDeps) {
       globalThis.__uptakeWidget?.mount(host);
     },
     refresh: () => refresh().catch(warn('refreshing the checklist failed')),
+    /** Asks the background whether a nudge is due on this page now; shows it if so. */
+    async checkNudge(): Promise<void> {
+      if (nudge || asking || playbook.nudges.length === 0 || ctx.isInvalid) return;
+      asking = true;
+      const requestedAt = performance.now();
+      try {
+        const identity = await deps.who();
+        const r = await request<'cs:nudge'>({ type: 'cs:nudge', app: playbook.app.id, identity, pathname: location.pathname, hash: location.hash, sessionShown });
+        if (r.nudge) {
+          sessionShown++;
+          setNudge({ nudge: r.nudge, upgradeUrl: r.upgradeUrl ?? null, signals: r.signals ?? [], requestedAt });
+        }
+      } catch (error) {
+        warn('asking for a nudge failed')(error);
+      } finally {
+        asking = false;
+      }
+    },
     featureUsed(feature: string) {
       for (const fn of featureListeners) fn(feature);
     },
@@ -73,5 +118,5 @@ export function createWidgetHost(deps: HostDeps) {
 
 /** Whether this playbook has anything for the widget to show. */
 export function wantsWidget(pb: Playbook): boolean {
-  return pb.guides.length > 0 || (pb.theme.checklist && pb.milestones.length > 0);
+  return pb.guides.length > 0 || pb.nudges.length > 0 || (pb.theme.checklist && pb.milestones.length > 0);
 }

@@ -1,4 +1,5 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import type { Nudge } from '../playbook/nudges-schema';
 import type { Playbook } from '../playbook/schema';
 import type { GuideStatus } from '../store/db';
 import type { WidgetState } from '../store/guides';
@@ -15,6 +16,19 @@ export interface WidgetHost {
   reportFailure(guide: string, step: string, reason: string): void;
   /** A guide was completed: counted for features detected `{ "on": "guide" }`. */
   guideCompleted(guide: string): void;
+  /** The nudge the background decided to show (null: hide), with when it was asked for. */
+  onNudge(fn: (shown: ShownNudge | null) => void): () => void;
+  nudgeEvent(nudge: string, action: 'clicked' | 'dismissed' | 'snoozed' | 'closed'): void;
+  pauseTips(): void;
+}
+
+export interface ShownNudge {
+  nudge: Nudge;
+  upgradeUrl: string | null;
+  /** Why an expansion prompt shows now, in plain words. */
+  signals: string[];
+  /** performance.now() when the page asked: the card reports the latency from here. */
+  requestedAt: number;
 }
 
 export interface WidgetApi {

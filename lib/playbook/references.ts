@@ -78,7 +78,25 @@ export function referenceIssues(raw: unknown): ReferenceIssue[] {
   });
 
   const meters = list(raw.meters);
-  checkUnique(meters, 'meters', 'meter', out);
+  const meterIds = checkUnique(meters, 'meters', 'meter', out);
+  const milestoneIds = new Set(milestones.flatMap((m) => (isObj(m) && str(m.id) ? [str(m.id)!] : [])));
+  const named = (set: Set<string>, what: string) => (v: unknown, path: (string | number)[]) => {
+    const x = str(v);
+    if (x !== null && !set.has(x)) out.push({ path, message: `names "${x}", which is not a ${what} of this playbook (known ${what} ids: ${[...set].join(', ') || '(none)'})` });
+  };
+  const nudges = list(raw.nudges);
+  checkUnique(nudges, 'nudges', 'nudge', out);
+  nudges.forEach((n, i) => {
+    if (!isObj(n)) return;
+    const t = isObj(n.trigger) ? n.trigger : {};
+    const at = (...rest: (string | number)[]) => ['nudges', i, ...rest];
+    if ('feature' in t) ref(t.feature, at('trigger', 'feature'));
+    if ('milestone' in t) named(milestoneIds, 'milestone')(t.milestone, at('trigger', 'milestone'));
+    if ('guide' in t) guideRef(t.guide, at('trigger', 'guide'));
+    if ('meter' in t) named(meterIds, 'meter')(t.meter, at('trigger', 'meter'));
+    if (isObj(n.cta) && 'guide' in n.cta) guideRef(n.cta.guide, at('cta', 'guide'));
+    if ('target' in n) ref(n.target, at('target'));
+  });
   meters.forEach((m, i) => {
     if (!isObj(m) || !isObj(m.source)) return;
     const src = m.source;

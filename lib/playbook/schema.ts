@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { type Anchor, anchorSchema, cssSelector, id, routePath } from './common';
 import { guideSchema, themeSchema } from './guides-schema';
+import { capsSchema, nudgeSchema } from './nudges-schema';
 import { referenceIssues } from './references';
 import { scoringOverridesSchema } from './scoring-schema';
 
@@ -165,8 +166,8 @@ const playbookShape = z.strictObject({
   // Reserved for the guidance, nudge and theming issues: accepted and kept so a
   // playbook written for a newer Uptake still loads here.
   guides: z.array(guideSchema).default([]).describe('Tours, tooltips and hotspots shown in the app.'),
-  nudges: z.array(z.unknown()).optional(),
-  caps: z.record(z.string(), z.unknown()).optional(),
+  nudges: z.array(nudgeSchema).default([]).describe('Tips, tour invitations, celebrations and expansion prompts, with their triggers.'),
+  caps: capsSchema.prefault({}),
   theme: themeSchema.prefault({}),
   locales: z.record(z.string(), z.unknown()).optional(),
 });

@@ -58,6 +58,7 @@ export function scoreUser(pb: ScoringPlaybook, h: UserHistory, now: number, sett
       baselineMean: today.baselineMean,
     },
     trend: today.rho,
+    gatedAttempts: today.gatedAttempts,
     ttvDays: today.ttvDays,
     firstSeen: dayString(t.firstDay),
     expansion: expansionReadiness(pb, h, today, greenStreak, bands[last]!.band, alertActive, today.components.breadth, today.components.depth, s),

@@ -69,6 +69,8 @@ export interface UserScore {
   nextStep: NextStep | null;
   alert: DropAlert;
   trend: number;
+  /** Uses of plan-gated features in the expansion window (14 days by default). */
+  gatedAttempts: number;
   ttvDays: number | null;
   firstSeen: string;
   expansion: ExpansionReadiness;

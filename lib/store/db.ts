@@ -94,6 +94,16 @@ export interface GuideFailure {
   ts: number;
 }
 
+export interface NudgeRecord {
+  id?: number;
+  app: string;
+  account: string;
+  user: string;
+  nudge: string;
+  action: 'shown' | 'heldout' | 'clicked' | 'dismissed' | 'snoozed';
+  ts: number;
+}
+
 export interface UptakeSchema extends DBSchema {
   events: { key: string; value: StoredEvent; indexes: { byTs: number } };
   rollups: { key: [string, string, string, string, string]; value: Rollup; indexes: { byUser: UserKey } };
@@ -102,6 +112,7 @@ export interface UptakeSchema extends DBSchema {
   scores: { key: [string, string, string, string]; value: ScoreRecord; indexes: { byUser: UserKey } };
   guides: { key: [string, string, string, string]; value: GuideProgress; indexes: { byUser: UserKey } };
   diagnostics: { key: number; value: GuideFailure; indexes: { byTs: number } };
+  nudges: { key: number; value: NudgeRecord; indexes: { byUser: UserKey } };
   meta: { key: string; value: unknown };
 }
 

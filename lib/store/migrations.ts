@@ -41,4 +41,10 @@ const v4: Migration = (db) => {
   diagnostics.createIndex('byTs', 'ts');
 };
 
-export const MIGRATIONS: readonly Migration[] = [v1, v2, v3, v4];
+/** v5: each user's nudge history (shown, held out, clicked, dismissed, snoozed): caps, backoff and lift read it. */
+const v5: Migration = (db) => {
+  const log = db.createObjectStore('nudges', { keyPath: 'id', autoIncrement: true });
+  log.createIndex('byUser', [...USER_KEY]);
+};
+
+export const MIGRATIONS: readonly Migration[] = [v1, v2, v3, v4, v5];

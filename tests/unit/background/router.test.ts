@@ -27,6 +27,11 @@ function fakeHandlers() {
     'cs:guide': vi.fn<Handlers['cs:guide']>(async () => ({ milestones: [], guides: [] })),
     'cs:guide-failure': vi.fn<Handlers['cs:guide-failure']>(async () => ({ recorded: true })),
     'ui:diagnostics': vi.fn<Handlers['ui:diagnostics']>(async () => ({ failures: [] })),
+    'cs:nudge': vi.fn<Handlers['cs:nudge']>(async () => ({ nudge: null, reason: 'none' })),
+    'cs:nudge-event': vi.fn<Handlers['cs:nudge-event']>(async () => ({ recorded: true })),
+    'cs:nudge-pause': vi.fn<Handlers['cs:nudge-pause']>(async () => ({ pausedUntil: 0 })),
+    'ui:nudge-stats': vi.fn<Handlers['ui:nudge-stats']>(async () => ({ stats: [] })),
+    'ui:set-clock': vi.fn<Handlers['ui:set-clock']>(async () => ({ offsetMs: 0 })),
     'ui:summary': vi.fn<Handlers['ui:summary']>(async () => ({ summary: null, reason: 'nothing yet' })),
     'ui:get-playbook': vi.fn<Handlers['ui:get-playbook']>(async () => ({
       source: 'built-in',
@@ -37,6 +42,11 @@ function fakeHandlers() {
     'ui:set-playbook': vi.fn<Handlers['ui:set-playbook']>(async () => ({ ok: true, app: 'Tasklane' })),
     'ui:reset-playbook': vi.fn<Handlers['ui:reset-playbook']>(async () => ({ ok: true })),
     'ui:storage-stats': vi.fn<Handlers['ui:storage-stats']>(async () => ({ events: 1, rollups: 1, milestones: 0, meters: 0, scores: 0 })),
+    'ui:export': vi.fn<Handlers['ui:export']>(async () => ({ file: null, reason: 'nothing yet' })),
+    'ui:score-history': vi.fn<Handlers['ui:score-history']>(async () => ({ app: { id: 'tasklane', name: 'Tasklane' }, identity: null, days: [] })),
+    'ui:get-settings': vi.fn<Handlers['ui:get-settings']>(async () => ({ paused: false })),
+    'ui:set-settings': vi.fn<Handlers['ui:set-settings']>(async () => ({ paused: true })),
+    'ui:reset-data': vi.fn<Handlers['ui:reset-data']>(async () => ({ ok: true })),
   } satisfies Handlers;
   const called = () => (Object.keys(handlers) as MessageType[]).filter((t) => handlers[t].mock.calls.length > 0);
   return { handlers, called };
@@ -64,6 +74,10 @@ describe('createRouter: who may send what', () => {
     ['ui:set-playbook', { type: 'ui:set-playbook', text: '{}' }],
     ['ui:reset-playbook', { type: 'ui:reset-playbook' }],
     ['ui:summary', { type: 'ui:summary' }],
+    ['ui:export', { type: 'ui:export', scope: 'all', hashIdentities: false }],
+    ['ui:score-history', { type: 'ui:score-history' }],
+    ['ui:set-settings', { type: 'ui:set-settings', paused: true }],
+    ['ui:reset-data', { type: 'ui:reset-data', confirm: true }],
   ])('refuses %s from a content script inside a web page', async (type, msg) => {
     const { route, called } = setup();
     const reply = await route(msg, SENDERS.contentScript);

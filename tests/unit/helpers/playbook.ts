@@ -9,7 +9,13 @@ export type Json = null | boolean | number | string | Json[] | { [key: string]: 
 
 /** A fresh, freely editable copy of the demo playbook. */
 export function demoDraft(): { [key: string]: Json } {
-  return JSON.parse(DEMO_TEXT) as { [key: string]: Json };
+  // Without the guides and nudges, which name features and milestones: each case then reports only its own problem.
+  const draft = JSON.parse(DEMO_TEXT) as { [key: string]: Json };
+  delete draft.guides;
+  delete draft.nudges;
+  draft.features = (draft.features as { id: string }[]).filter((f) => f.id !== 'tour-reports') as Json;
+  for (const m of draft.milestones as { guide?: string }[]) delete m.guide;
+  return draft;
 }
 
 /** The demo playbook, parsed (defaults filled). Throws if it does not parse: the tests that use it need it valid. */

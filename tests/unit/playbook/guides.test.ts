@@ -5,7 +5,7 @@ import { validatePlaybook } from '../../../lib/playbook/parse';
 
 // The demo's features without the one counted on completing a demo guide.
 const features = demo.features.filter((f) => f.id !== 'tour-reports');
-const withGuides = (guides: unknown[], extra: Record<string, unknown> = {}) => validatePlaybook({ ...structuredClone(demo), features, guides, ...extra });
+const withGuides = (guides: unknown[], extra: Record<string, unknown> = {}) => validatePlaybook({ ...structuredClone(demo), features, guides, nudges: [], ...extra });
 const step = (over: Record<string, unknown> = {}) => ({ id: 's1', title: 'Title', body: 'Body', anchor: { selectors: ['#x'] }, ...over });
 const errorsOf = (r: ReturnType<typeof validatePlaybook>) => (r.ok ? [] : r.errors.map((e) => `${e.path}: ${e.message}`));
 

@@ -1,0 +1,83 @@
+import { decideNudge } from '../nudges/decide';
+import { nudgeStats } from '../nudges/stats';
+import type { UptakeDb } from '../store/db';
+import { LEASE_KEY, LEASE_MS, type Lease, decideInputs, logNudge, nudgeLog, pauseForToday } from '../store/nudges';
+import { rescoreUser } from '../store/scores';
+import type { ActivePlaybook } from './playbook-store';
+import type { Handlers } from './router';
+
+export type NudgeHandlers = Pick<Handlers, 'cs:nudge' | 'cs:nudge-event' | 'cs:nudge-pause' | 'ui:nudge-stats'>;
+
+interface NudgeDeps {
+  db: () => Promise<UptakeDb>;
+  now: () => number;
+  current: () => Promise<ActivePlaybook>;
+  tabExists: (tabId: number) => Promise<boolean>;
+}
+
+/** Nudges: decide (pure, lib/nudges), record what happened, and keep one nudge visible across all tabs. */
+export function createNudgeHandlers({ db, now, current, tabExists }: NudgeDeps): NudgeHandlers {
+  /** Whether another live tab already shows a nudge. */
+  const leasedElsewhere = async (d: UptakeDb, tabId: number, t: number) => {
+    const lease = (await d.get('meta', LEASE_KEY)) as Lease | undefined;
+    return !!lease && lease.tabId !== tabId && lease.until > t && (await tabExists(lease.tabId));
+  };
+  const release = async (d: UptakeDb, tabId: number | undefined) => {
+    const lease = (await d.get('meta', LEASE_KEY)) as Lease | undefined;
+    if (lease && lease.tabId === tabId) await d.delete('meta', LEASE_KEY);
+  };
+
+  return {
+    async 'cs:nudge'(msg, sender) {
+      const [d, { playbook }] = await Promise.all([db(), current()]);
+      const t = now();
+      const tabId = sender.tab?.id ?? -1;
+      if (playbook.app.id !== msg.app || playbook.nudges.length === 0) return { nudge: null, reason: 'no nudges in the playbook' };
+      if (await leasedElsewhere(d, tabId, t)) return { nudge: null, reason: 'another tab shows a nudge' };
+      const score = await rescoreUser(d, playbook, msg.identity, t);
+      const decision = decideNudge({
+        playbook,
+        score,
+        ...(await decideInputs(d, playbook, msg.identity)),
+        sessionShown: msg.sessionShown,
+        route: { pathname: msg.pathname, hash: msg.hash },
+        userKey: `${playbook.app.id}:${msg.identity.account}:${msg.identity.user}`,
+        now: t,
+      });
+      if (decision.kind === 'none') return { nudge: null, reason: decision.reason };
+      if (decision.kind === 'hold-out') {
+        await logNudge(d, playbook.app.id, msg.identity, decision.nudge, 'heldout', t);
+        return { nudge: null, reason: `${decision.nudge}: held out (control group)` };
+      }
+      await d.put('meta', { tabId, nudge: decision.nudge, until: t + LEASE_MS } satisfies Lease, LEASE_KEY);
+      await logNudge(d, playbook.app.id, msg.identity, decision.nudge, 'shown', t);
+      const nudge = playbook.nudges.find((n) => n.id === decision.nudge)!;
+      // An expansion prompt names the signals behind it ("Using 9 of 10 seats").
+      const signals = nudge.kind === 'expansion' ? (score?.expansion.signals ?? []) : [];
+      return { nudge, upgradeUrl: playbook.app.plan?.upgradeUrl ?? null, signals, reason: 'shown' };
+    },
+
+    async 'cs:nudge-event'(msg, sender) {
+      const d = await db();
+      if (msg.action !== 'closed') await logNudge(d, msg.app, msg.identity, msg.nudge, msg.action, now());
+      await release(d, sender.tab?.id);
+      return { recorded: true };
+    },
+
+    async 'cs:nudge-pause'(msg, sender) {
+      const d = await db();
+      const until = await pauseForToday(d, msg.app, msg.identity, now());
+      await release(d, sender.tab?.id);
+      return { pausedUntil: until };
+    },
+
+    async 'ui:nudge-stats'() {
+      const [d, { playbook }] = await Promise.all([db(), current()]);
+      const log: Awaited<ReturnType<typeof nudgeLog>> = [];
+      for (const r of await d.getAll('nudges')) if (r.app === playbook.app.id) log.push({ nudge: r.nudge, action: r.action, ts: r.ts });
+      const targets = new Set(playbook.nudges.flatMap((n) => (n.target ? [n.target] : [])));
+      const uses = (await d.getAll('rollups')).filter((r) => r.app === playbook.app.id && targets.has(r.feature));
+      return { stats: nudgeStats(playbook.nudges, log, uses) };
+    },
+  };
+}
