@@ -230,11 +230,9 @@ describe('parsePlaybook accepts the demo playbook', () => {
     });
   });
 
-  it('keeps the reserved sections (nudges, caps, locales) written for a newer Uptake', () => {
+  it('keeps the reserved section (locales) written for a newer Uptake', () => {
     const draft = demoDraft();
     const reserved = {
-      nudges: [{ id: 'tip' }],
-      caps: { perSession: 2 },
       locales: { fr: { hello: 'Bonjour' } },
     };
     Object.assign(draft, reserved);
