@@ -29,6 +29,7 @@ export function Widget({ host }: { host: WidgetHost }) {
   const [shown, setShown] = useState<ShownNudge | null>(null);
   useEffect(() => host.subscribe(setState), []);
   useEffect(() => host.onNudge(setShown), []);
+  useEffect(() => host.setBusy(active !== null), [active]);
 
   const start = useCallback((guide: string) => {
     returnFocus.current ??= document.activeElement;

@@ -8,6 +8,7 @@ import { rescoreAll, rescoreUser } from '../store/scores';
 import type { Identity } from '../types';
 import { createConsoleHandlers } from './console-handlers';
 import { createNudgeHandlers } from './nudge-handlers';
+import { createScoreCache } from './score-cache';
 import { type ActivePlaybook, clearSavedPlaybook, loadActivePlaybook, savePlaybook } from './playbook-store';
 import type { Handlers } from './router';
 import { loadSettings } from './settings-store';
@@ -31,6 +32,7 @@ export interface BackgroundDeps {
 }
 
 export function createHandlers(deps: BackgroundDeps): Handlers {
+  const scores = createScoreCache();
   let active: Promise<ActivePlaybook> | null = null;
   const current = async () => {
     active ??= deps.db().then(loadActivePlaybook);
@@ -39,6 +41,7 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
   const reload = async () => {
     active = null;
     const next = await current();
+    scores.invalidate();
     await deps.onPlaybookChanged(next);
     // Scores are recomputed from the stored rollups under the new playbook: nothing lost, nothing counted twice.
     await rescoreAll(await deps.db(), next.playbook, deps.now());
@@ -62,7 +65,7 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
 
   return {
     ...createConsoleHandlers({ db: deps.db, now: deps.now, current }),
-    ...createNudgeHandlers({ db: deps.db, now: deps.now, current, tabExists: deps.tabExists }),
+    ...createNudgeHandlers({ db: deps.db, now: deps.now, current, tabExists: deps.tabExists, scores }),
 
     async 'ui:set-clock'(msg) {
       await deps.setClockOffset(msg.offsetMs);
@@ -86,6 +89,7 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
       let newMilestones: string[] = [];
       if (playbook.app.id === msg.app) {
         newMilestones = await updateMilestones(db, playbook, msg.identity, deps.now());
+        scores.invalidate(msg.identity);
         rescoreSoon(msg.identity);
       }
       return { ack, newMilestones };

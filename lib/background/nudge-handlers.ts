@@ -2,8 +2,8 @@ import { decideNudge } from '../nudges/decide';
 import { nudgeStats } from '../nudges/stats';
 import type { UptakeDb } from '../store/db';
 import { LEASE_KEY, LEASE_MS, type Lease, decideInputs, logNudge, nudgeLog, pauseForToday } from '../store/nudges';
-import { rescoreUser } from '../store/scores';
 import type { ActivePlaybook } from './playbook-store';
+import type { ScoreCache } from './score-cache';
 import type { Handlers } from './router';
 
 export type NudgeHandlers = Pick<Handlers, 'cs:nudge' | 'cs:nudge-event' | 'cs:nudge-pause' | 'ui:nudge-stats'>;
@@ -13,10 +13,11 @@ interface NudgeDeps {
   now: () => number;
   current: () => Promise<ActivePlaybook>;
   tabExists: (tabId: number) => Promise<boolean>;
+  scores: ScoreCache;
 }
 
 /** Nudges: decide (pure, lib/nudges), record what happened, and keep one nudge visible across all tabs. */
-export function createNudgeHandlers({ db, now, current, tabExists }: NudgeDeps): NudgeHandlers {
+export function createNudgeHandlers({ db, now, current, tabExists, scores }: NudgeDeps): NudgeHandlers {
   /** Whether another live tab already shows a nudge. */
   const leasedElsewhere = async (d: UptakeDb, tabId: number, t: number) => {
     const lease = (await d.get('meta', LEASE_KEY)) as Lease | undefined;
@@ -33,12 +34,13 @@ export function createNudgeHandlers({ db, now, current, tabExists }: NudgeDeps):
       const t = now();
       const tabId = sender.tab?.id ?? -1;
       if (playbook.app.id !== msg.app || playbook.nudges.length === 0) return { nudge: null, reason: 'no nudges in the playbook' };
-      if (await leasedElsewhere(d, tabId, t)) return { nudge: null, reason: 'another tab shows a nudge' };
-      const score = await rescoreUser(d, playbook, msg.identity, t);
+      // Read in parallel: this runs on every route change, and the nudge should appear with the page.
+      const [elsewhere, score, inputs] = await Promise.all([leasedElsewhere(d, tabId, t), scores.get(d, playbook, msg.identity, t), decideInputs(d, playbook, msg.identity)]);
+      if (elsewhere) return { nudge: null, reason: 'another tab shows a nudge' };
       const decision = decideNudge({
         playbook,
         score,
-        ...(await decideInputs(d, playbook, msg.identity)),
+        ...inputs,
         sessionShown: msg.sessionShown,
         route: { pathname: msg.pathname, hash: msg.hash },
         userKey: `${playbook.app.id}:${msg.identity.account}:${msg.identity.user}`,
@@ -49,8 +51,12 @@ export function createNudgeHandlers({ db, now, current, tabExists }: NudgeDeps):
         await logNudge(d, playbook.app.id, msg.identity, decision.nudge, 'heldout', t);
         return { nudge: null, reason: `${decision.nudge}: held out (control group)` };
       }
-      await d.put('meta', { tabId, nudge: decision.nudge, until: t + LEASE_MS } satisfies Lease, LEASE_KEY);
-      await logNudge(d, playbook.app.id, msg.identity, decision.nudge, 'shown', t);
+      const tx = d.transaction(['meta', 'nudges'], 'readwrite');
+      await Promise.all([
+        tx.objectStore('meta').put({ tabId, nudge: decision.nudge, until: t + LEASE_MS } satisfies Lease, LEASE_KEY),
+        tx.objectStore('nudges').add({ app: playbook.app.id, account: msg.identity.account, user: msg.identity.user, nudge: decision.nudge, action: 'shown', ts: t }),
+        tx.done,
+      ]);
       const nudge = playbook.nudges.find((n) => n.id === decision.nudge)!;
       // An expansion prompt names the signals behind it ("Using 9 of 10 seats").
       const signals = nudge.kind === 'expansion' ? (score?.expansion.signals ?? []) : [];

@@ -76,10 +76,10 @@ export function startSession(ctx: ContentScriptContext, pb: Playbook): void {
         .then(() => widget?.checkNudge())
         .catch((error) => console.warn('Uptake: the guidance widget could not load', error));
     // A route change may make a nudge due (route triggers, a page with the feature to point at).
-    let routeTimer: number | undefined;
     const onRoute = () => {
-      clearTimeout(routeTimer);
-      routeTimer = ctx.setTimeout(() => void widget?.checkNudge(), 150);
+      const at = performance.now();
+      // After the app's own handlers: the page it navigates to renders first.
+      ctx.setTimeout(() => void widget?.checkNudge(at), 0);
     };
     const nav = (window as Window & { navigation?: EventTarget }).navigation;
     if (nav) ctx.addEventListener(nav as unknown as Window, 'currententrychange' as 'popstate', onRoute);

@@ -26,6 +26,7 @@ export function createWidgetHost(deps: HostDeps) {
   let nudge: ShownNudge | null = null;
   let sessionShown = 0;
   let asking = false;
+  let busy = false;
   const setNudge = (n: ShownNudge | null) => {
     nudge = n;
     for (const fn of nudgeListeners) fn(n);
@@ -71,6 +72,9 @@ export function createWidgetHost(deps: HostDeps) {
         .then((identity) => request<'cs:nudge-event'>({ type: 'cs:nudge-event', app: playbook.app.id, identity, nudge: id, action }))
         .catch(warn('recording a nudge event failed'));
     },
+    setBusy(b) {
+      busy = b;
+    },
     pauseTips() {
       setNudge(null);
       deps
@@ -93,10 +97,10 @@ export function createWidgetHost(deps: HostDeps) {
     },
     refresh: () => refresh().catch(warn('refreshing the checklist failed')),
     /** Asks the background whether a nudge is due on this page now; shows it if so. */
-    async checkNudge(): Promise<void> {
-      if (nudge || asking || playbook.nudges.length === 0 || ctx.isInvalid) return;
+    async checkNudge(triggeredAt = performance.now()): Promise<void> {
+      if (nudge || asking || busy || playbook.nudges.length === 0 || ctx.isInvalid) return;
       asking = true;
-      const requestedAt = performance.now();
+      const requestedAt = triggeredAt;
       try {
         const identity = await deps.who();
         const r = await request<'cs:nudge'>({ type: 'cs:nudge', app: playbook.app.id, identity, pathname: location.pathname, hash: location.hash, sessionShown });

@@ -20,6 +20,8 @@ export interface WidgetHost {
   onNudge(fn: (shown: ShownNudge | null) => void): () => void;
   nudgeEvent(nudge: string, action: 'clicked' | 'dismissed' | 'snoozed' | 'closed'): void;
   pauseTips(): void;
+  /** A guide is running: no nudge may interrupt it. */
+  setBusy(busy: boolean): void;
 }
 
 export interface ShownNudge {
