@@ -66,7 +66,9 @@ function blockedByHistory(n: Nudge, entries: readonly NudgeLogEntry[], input: De
   const offered = entries.filter((e) => e.action === 'shown' || e.action === 'heldout');
   if (ONCE.includes(n.trigger.on) && offered.length > 0) return 'offered once already';
   const last = offered.at(-1);
-  if (last && input.now - last.ts < caps.repeatAfterDays * DAY) return `offered in the last ${caps.repeatAfterDays} days`;
+  // "Remind me tomorrow" after the last showing: the snooze, not the repeat window, decides.
+  const snoozedSince = lastSnooze && last && lastSnooze.ts >= last.ts;
+  if (last && !snoozedSince && input.now - last.ts < caps.repeatAfterDays * DAY) return `offered in the last ${caps.repeatAfterDays} days`;
   return null;
 }
 
@@ -110,10 +112,12 @@ function capsAllow(n: Nudge, input: DecideInput): string | null {
  * At most one nudge to show now, or none with the reason. Pure: the playbook, the
  * score, the user's nudge history and the clock come in; nothing else is read.
  */
-export function decideNudge(input: DecideInput): Decision {
+export function decideNudge(unsorted: DecideInput): Decision {
+  // Every rule below reads "the last …" from the log: put it in time order once.
+  const input = { ...unsorted, log: [...unsorted.log].sort((a, b) => a.ts - b.ts) };
   if (input.pausedUntil !== null && input.now < input.pausedUntil) return { kind: 'none', reason: 'tips paused by the user' };
   const byNudge = new Map<string, NudgeLogEntry[]>();
-  for (const e of [...input.log].sort((a, b) => a.ts - b.ts)) byNudge.set(e.nudge, [...(byNudge.get(e.nudge) ?? []), e]);
+  for (const e of input.log) byNudge.set(e.nudge, [...(byNudge.get(e.nudge) ?? []), e]);
   const headroom = (c: Component) => (input.score ? input.score.weights[c] * (1 - (input.score.components[c] ?? 1)) : 0);
 
   const reasons: string[] = [];

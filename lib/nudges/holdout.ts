@@ -5,6 +5,13 @@ function fnv1a(s: string): number {
     h ^= s.charCodeAt(i);
     h = Math.imul(h, 0x01000193);
   }
+  // FNV alone barely moves the high bits for a different last character ("tip-1", "tip-2"):
+  // murmur3's finaliser mixes them, so the control groups of similar nudges stay independent.
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  h ^= h >>> 16;
   return h >>> 0;
 }
 
