@@ -6,6 +6,7 @@ import type { NudgeStats } from './nudges/stats';
 import type { Nudge } from './playbook/nudges-schema';
 import type { Playbook } from './playbook/schema';
 import type { GuideFailure } from './store/db';
+import type { SelfCostRecord } from './store/self-cost';
 import type { WidgetState } from './store/guides';
 import type { UserSummary } from './types';
 
@@ -70,6 +71,16 @@ export const messageSchema = z.discriminatedUnion('type', [
   }),
   z.strictObject({ type: z.literal('cs:nudge-pause'), app: text(64).min(1), identity }),
   z.strictObject({ type: z.literal('ui:nudge-stats') }),
+  z.strictObject({
+    type: z.literal('cs:self-cost'),
+    app: text(64).min(1),
+    path: text(2048),
+    pageMs: z.number().finite().nonnegative(),
+    totalMs: z.number().finite().nonnegative(),
+    runs: z.number().int().nonnegative(),
+    maxMs: z.number().finite().nonnegative(),
+    longRuns: z.number().int().nonnegative(),
+  }),
   z.strictObject({ type: z.literal('ui:set-clock'), offsetMs: z.number().int().min(-3650 * 86_400_000).max(3650 * 86_400_000) }),
   z.strictObject({
     type: z.literal('cs:batch'),
@@ -126,7 +137,8 @@ export interface Responses {
   'cs:state': WidgetState;
   'cs:guide': WidgetState;
   'cs:guide-failure': { recorded: true };
-  'ui:diagnostics': { failures: GuideFailure[] };
+  'ui:diagnostics': { failures: GuideFailure[]; selfCost: SelfCostRecord[] };
+  'cs:self-cost': { recorded: true };
   'cs:nudge': { nudge: Nudge | null; upgradeUrl?: string | null; signals?: string[]; reason: string };
   'cs:nudge-event': { recorded: true };
   'cs:nudge-pause': { pausedUntil: number };

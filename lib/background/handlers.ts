@@ -5,6 +5,7 @@ import { storeBatch } from '../store/batch';
 import { identityKey, storageStats, updateMilestones, userSummary } from '../store/queries';
 import { listFailures, recordFailure, saveGuideProgress, widgetState } from '../store/guides';
 import { rescoreAll, rescoreUser } from '../store/scores';
+import { listSelfCost, recordSelfCost } from '../store/self-cost';
 import type { Identity } from '../types';
 import { createConsoleHandlers } from './console-handlers';
 import { createNudgeHandlers } from './nudge-handlers';
@@ -118,7 +119,15 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
     },
 
     async 'ui:diagnostics'() {
-      return { failures: await listFailures(await deps.db()) };
+      const db = await deps.db();
+      const [failures, selfCost] = await Promise.all([listFailures(db), listSelfCost(db)]);
+      return { failures, selfCost };
+    },
+
+    async 'cs:self-cost'(msg) {
+      const { type: _, ...cost } = msg;
+      await recordSelfCost(await deps.db(), { ...cost, ts: deps.now() });
+      return { recorded: true };
     },
 
     async 'ui:summary'(msg) {

@@ -2,6 +2,7 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { type CaptureHost, startCapture } from '../capture/capture';
 import { ANONYMOUS, readIdentity } from '../capture/identity';
 import { createQueue } from '../capture/queue';
+import { createSelfMeter } from '../capture/telemetry';
 import { request } from '../messaging';
 import type { Playbook } from '../playbook/schema';
 import type { CaptureKind, Identity } from '../types';
@@ -9,6 +10,7 @@ import { createWidgetHost, wantsWidget } from './widget-host';
 
 const FLUSH_EVERY_MS = 1000;
 const FLUSH_AT = 50;
+const COST_REPORT_MS = 60_000;
 
 /** A page's Uptake session: capture, the acknowledged outbox to the background, and the widget. */
 export function startSession(ctx: ContentScriptContext, pb: Playbook): void {
@@ -50,22 +52,36 @@ export function startSession(ctx: ContentScriptContext, pb: Playbook): void {
     widget?.featureUsed(feature);
     if (queue.size >= FLUSH_AT) flush();
   };
+  // Every handler capture installs is timed: Diagnostics shows what Uptake costs this app.
+  const meter = createSelfMeter();
   const host: CaptureHost = {
-    listen: (target, type, fn, opts) => ctx.addEventListener(target as Window, type as 'click', fn as () => void, opts),
-    setTimeout: (fn, ms) => void ctx.setTimeout(fn, ms),
-    setInterval: (fn, ms) => void ctx.setInterval(fn, ms),
+    listen: (target, type, fn, opts) => ctx.addEventListener(target as Window, type as 'click', meter.timed(fn) as () => void, opts),
+    setTimeout: (fn, ms) => void ctx.setTimeout(meter.timed(fn), ms),
+    setInterval: (fn, ms) => void ctx.setInterval(meter.timed(fn), ms),
     now: Date.now,
     onStop: (fn) => ctx.onInvalidated(fn),
   };
   startCapture(pb, host, { feature: record, meter: (sample) => queue.meter(sample) });
   ctx.setInterval(flush, FLUSH_EVERY_MS);
+  const pageStart = performance.now();
+  const reportCost = () => {
+    const cost = meter.snapshot();
+    if (cost.runs === 0) return;
+    request<'cs:self-cost'>({ type: 'cs:self-cost', app: pb.app.id, path: location.pathname, pageMs: Math.round(performance.now() - pageStart), ...cost }).catch(() => undefined);
+  };
   ctx.addEventListener(window, 'pagehide', () => {
     retryAt = 0;
     flush();
+    reportCost();
   });
   ctx.addEventListener(document, 'visibilitychange', () => {
-    if (document.visibilityState === 'hidden') flush();
+    if (document.visibilityState === 'hidden') {
+      flush();
+      reportCost();
+    }
   });
+  // Long-lived tabs report now and then too, not only when they close.
+  ctx.setInterval(reportCost, COST_REPORT_MS);
 
   if (wantsWidget(pb)) {
     widget = createWidgetHost({ ctx, playbook: pb, who, emitFeature: (f) => record(f, 'guide') });
