@@ -1,4 +1,4 @@
-import { PlaybookEditor } from './PlaybookEditor';
+import { Console } from './console/Console';
 
 export function Options() {
   return (
@@ -7,7 +7,7 @@ export function Options() {
         <h1>Uptake</h1>
         <p class="muted">Everything Uptake records stays in this browser.</p>
       </header>
-      <PlaybookEditor />
+      <Console />
     </main>
   );
 }

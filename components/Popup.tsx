@@ -2,6 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { request } from '@/lib/messaging';
 import type { UserSummary } from '@/lib/types';
 import { Progress } from './Progress';
+import { ShareProgress } from './ShareProgress';
 
 type State = { kind: 'loading' } | { kind: 'empty'; reason: string } | { kind: 'data'; summary: UserSummary } | { kind: 'error'; message: string };
 
@@ -38,6 +39,7 @@ export function Popup() {
       )}
       {state.kind === 'error' && <p role="alert">Uptake could not load your progress: {state.message}</p>}
       {state.kind === 'data' && <Progress summary={state.summary} />}
+      {state.kind === 'data' && <ShareProgress />}
     </main>
   );
 }

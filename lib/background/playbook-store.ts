@@ -13,6 +13,8 @@ interface SavedPlaybook {
 }
 
 const KEY = 'playbook';
+/** The meta entry of the saved playbook: a data reset keeps it. */
+export const PLAYBOOK_KEY = KEY;
 
 export interface ActivePlaybook {
   playbook: Playbook;

@@ -1,0 +1,54 @@
+import { useEffect, useState } from 'preact/hooks';
+import { PlaybookEditor } from '../PlaybookEditor';
+import { Diagnostics } from './Diagnostics';
+import { ExportPanel } from './ExportPanel';
+import { MyData } from './MyData';
+import { Review } from './Review';
+import { Settings } from './Settings';
+import { Tabs } from './Tabs';
+import { useReview } from './useReview';
+import './console.css';
+
+const TABS = [
+  { id: 'playbook', label: 'Playbook' },
+  { id: 'my-data', label: 'My data' },
+  { id: 'export', label: 'Export' },
+  { id: 'review', label: 'Review' },
+  { id: 'diagnostics', label: 'Diagnostics' },
+  { id: 'settings', label: 'Settings' },
+] as const;
+type TabId = (typeof TABS)[number]['id'];
+
+const fromHash = (): TabId => TABS.find((t) => `#${t.id}` === location.hash)?.id ?? 'playbook';
+
+/**
+ * The options page as a small console. The section shows in the URL (#review), so
+ * a CSM can bookmark it; the review's loaded files live here, above the tabs, so
+ * switching sections never drops them.
+ */
+export function Console() {
+  const [tab, setTab] = useState<TabId>(fromHash);
+  const review = useReview();
+  useEffect(() => {
+    const follow = () => setTab(fromHash());
+    addEventListener('hashchange', follow);
+    return () => removeEventListener('hashchange', follow);
+  }, []);
+  const select = (id: TabId) => {
+    setTab(id);
+    history.replaceState(null, '', `#${id}`);
+  };
+  return (
+    <>
+      <Tabs tabs={TABS} selected={tab} onSelect={select} label="Console sections" />
+      <div role="tabpanel" id={`panel-${tab}`} aria-labelledby={`tab-${tab}`} class="panel">
+        {tab === 'playbook' && <PlaybookEditor />}
+        {tab === 'my-data' && <MyData />}
+        {tab === 'export' && <ExportPanel />}
+        {tab === 'review' && <Review state={review} />}
+        {tab === 'diagnostics' && <Diagnostics />}
+        {tab === 'settings' && <Settings />}
+      </div>
+    </>
+  );
+}
