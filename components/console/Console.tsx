@@ -3,6 +3,7 @@ import { PlaybookEditor } from '../PlaybookEditor';
 import { Diagnostics } from './Diagnostics';
 import { ExportPanel } from './ExportPanel';
 import { MyData } from './MyData';
+import { NudgeStats } from './NudgeStats';
 import { Review } from './Review';
 import { Settings } from './Settings';
 import { Tabs } from './Tabs';
@@ -14,6 +15,7 @@ const TABS = [
   { id: 'my-data', label: 'My data' },
   { id: 'export', label: 'Export' },
   { id: 'review', label: 'Review' },
+  { id: 'nudges', label: 'Nudges' },
   { id: 'diagnostics', label: 'Diagnostics' },
   { id: 'settings', label: 'Settings' },
 ] as const;
@@ -46,6 +48,7 @@ export function Console() {
         {tab === 'my-data' && <MyData />}
         {tab === 'export' && <ExportPanel />}
         {tab === 'review' && <Review state={review} />}
+        {tab === 'nudges' && <NudgeStats />}
         {tab === 'diagnostics' && <Diagnostics />}
         {tab === 'settings' && <Settings />}
       </div>

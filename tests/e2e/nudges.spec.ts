@@ -138,3 +138,23 @@ test('a healthy user past the value milestone at 9 of 10 seats sees the upgrade 
   await app.reload();
   await expect(nudgeCard(app, 'seats-expansion')).toBeVisible();
 });
+
+test('the options page shows each nudge shown, dismissed and its conversion', async ({ app, extPage, demo }) => {
+  await app.goto(`${demo.url}/projects`);
+  await app.fill('#project-form input[name="name"]', 'Launch');
+  await app.click('#create-project');
+  await waitForCounts(extPage, demo.url, { 'create-project': 1 });
+  await setClock(extPage, 4);
+  await app.reload();
+  await nudgeCard(app, 'reports-tip').getByRole('button', { name: 'Dismiss this tip' }).click();
+  await expect(nudgeCard(app)).toHaveCount(0);
+
+  await extPage.goto(extPage.url().replace(/options\.html.*/, 'options.html#nudges'));
+  const row = extPage.getByTestId('nudge-stats').locator('tr[data-nudge="reports-tip"]');
+  await expect(row.locator('[data-col="shown"]')).toHaveText('1');
+  await expect(row.locator('[data-col="eligible"]')).toHaveText('1');
+  await expect(row.locator('[data-col="dismissed"]')).toHaveText('1');
+  await expect(row.locator('[data-col="heldout"]')).toHaveText('0');
+  await expect(row.locator('[data-col="lift"]')).toHaveText('—'); // no control group yet for this one user
+  await expect(extPage.getByTestId('nudge-stats').locator('tr[data-nudge="seats-expansion"] [data-col="shown"]')).toHaveText('0');
+});
