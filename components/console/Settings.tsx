@@ -1,3 +1,4 @@
+import { ClockPreview } from './ClockPreview';
 import { useEffect, useState } from 'preact/hooks';
 import { request } from '@/lib/messaging';
 import type { StorageStats } from '@/lib/protocol';
@@ -74,6 +75,8 @@ export function Settings() {
       <p role="status" class={note.kind === 'error' ? 'errors' : 'ok'} data-testid="settings-status">
         {note.kind !== 'none' && note.text}
       </p>
+      <h3>Preview</h3>
+      <ClockPreview />
     </section>
   );
 }
