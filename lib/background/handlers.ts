@@ -2,6 +2,7 @@ import { parsePlaybook } from '../playbook/parse';
 import { urlMatchesAny } from '../playbook/match-url';
 import type { UptakeDb } from '../store/db';
 import { storeBatch } from '../store/batch';
+import { type StorageEstimate, createCompactor } from '../store/compact';
 import { identityKey, storageStats, updateMilestones, userSummary } from '../store/queries';
 import { listFailures, recordFailure, saveGuideProgress, widgetState } from '../store/guides';
 import { rescoreAll, rescoreUser } from '../store/scores';
@@ -30,10 +31,16 @@ export interface BackgroundDeps {
    * what a user sees days from now, and the tests check caps and backoff in real time.
    */
   setClockOffset: (offsetMs: number) => Promise<void>;
+  /** `navigator.storage.estimate()` (injected in tests): under quota pressure, old raw events are compacted away. */
+  estimateStorage?: () => Promise<StorageEstimate>;
 }
+
+/** The browser's storage estimate; "no pressure" where there is none (Node, old browsers). */
+const browserEstimate = async (): Promise<StorageEstimate> => (await globalThis.navigator?.storage?.estimate?.()) ?? {};
 
 export function createHandlers(deps: BackgroundDeps): Handlers {
   const scores = createScoreCache();
+  const compactor = createCompactor({ db: deps.db, estimate: deps.estimateStorage ?? browserEstimate });
   let active: Promise<ActivePlaybook> | null = null;
   const current = async () => {
     active ??= deps.db().then(loadActivePlaybook);
@@ -93,6 +100,8 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
         scores.invalidate(msg.identity);
         rescoreSoon(msg.identity);
       }
+      // Throttled and not awaited: the content script gets its acknowledgement first.
+      compactor.afterBatch().catch((error) => console.error('Uptake: compacting raw events failed', error));
       return { ack, newMilestones };
     },
 

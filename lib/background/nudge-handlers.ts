@@ -1,7 +1,8 @@
 import { decideNudge } from '../nudges/decide';
 import { nudgeStats } from '../nudges/stats';
 import type { UptakeDb } from '../store/db';
-import { LEASE_KEY, LEASE_MS, type Lease, decideInputs, logNudge, nudgeLog, pauseForToday } from '../store/nudges';
+import type { NudgeLogEntry } from '../nudges/types';
+import { LEASE_KEY, LEASE_MS, type Lease, decideInputs, logNudge, pauseForToday } from '../store/nudges';
 import type { ActivePlaybook } from './playbook-store';
 import type { ScoreCache } from './score-cache';
 import type { Handlers } from './router';
@@ -79,7 +80,7 @@ export function createNudgeHandlers({ db, now, current, tabExists, scores }: Nud
 
     async 'ui:nudge-stats'() {
       const [d, { playbook }] = await Promise.all([db(), current()]);
-      const log: Awaited<ReturnType<typeof nudgeLog>> = [];
+      const log: NudgeLogEntry[] = [];
       for (const r of await d.getAll('nudges')) if (r.app === playbook.app.id) log.push({ nudge: r.nudge, action: r.action, ts: r.ts });
       const targets = new Set(playbook.nudges.flatMap((n) => (n.target ? [n.target] : [])));
       const uses = (await d.getAll('rollups')).filter((r) => r.app === playbook.app.id && targets.has(r.feature));

@@ -15,10 +15,6 @@ export interface Lease {
   until: number;
 }
 
-export async function nudgeLog(db: UptakeDb, app: string, id: Identity): Promise<NudgeLogEntry[]> {
-  return (await db.getAllFromIndex('nudges', 'byUser', key(app, id))).map((r) => ({ nudge: r.nudge, action: r.action, ts: r.ts }));
-}
-
 export async function logNudge(db: UptakeDb, app: string, id: Identity, nudge: string, action: NudgeRecord['action'], ts: number): Promise<void> {
   await db.add('nudges', { app, account: id.account, user: id.user, nudge, action, ts });
 }
