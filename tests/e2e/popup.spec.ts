@@ -20,7 +20,7 @@ test('the popup shows the user\'s recorded features, milestones and seat meter',
   await expect(popup.locator('[data-milestone="first-project"]')).toContainText('today');
   await expect(popup.locator('[data-milestone="first-report-shared"]')).toHaveAttribute('data-reached', 'false');
   await expect(popup.locator('[data-meter="seats"] [data-meter-value]')).toHaveText('8 of 10');
-  await expect(popup.getByRole('heading', { name: /Milestones/ })).toContainText('2 of 5');
+  await expect(popup.getByRole('heading', { name: /Milestones/ })).toContainText('2 of 6');
 });
 
 test('the popup says plainly when the tab is not a playbook app', async ({ context }) => {
