@@ -13,6 +13,8 @@ export interface RecordContext {
   now: number;
   /** Hash account and user in this export (when the playbook has not already hashed them at capture). */
   hashIdentities: boolean;
+  /** This user's per-nudge stats (lib/nudges/stats.ts); none when the playbook has no nudges. */
+  nudges?: ExportRecord['nudges'];
 }
 
 /**
@@ -66,8 +68,7 @@ export async function buildRecord(summary: UserSummary, score: UserScore, ctx: R
       conditions: { ...score.expansion.conditions },
       signals: [...score.expansion.signals],
     },
-    // Filled once Uptake shows nudges (issue 5 and later); an empty list, never a made-up number.
-    nudges: [],
+    nudges: (ctx.nudges ?? []).map((n) => ({ ...n })),
   };
 }
 

@@ -84,9 +84,22 @@ export const exportRecordSchema = z
       signals: z.array(text(2000)).max(50),
     }),
     nudges: z
-      .array(z.strictObject({ nudge: id, shown: count, dismissed: count, heldOut: count, converted: count }))
+      .array(
+        z.strictObject({
+          nudge: id,
+          name: text(1000),
+          eligible: count.describe('Times the nudge was due: shown plus held out.'),
+          shown: count,
+          heldOut: count.describe('Held out as the control group ("would have shown").'),
+          clicked: count,
+          dismissed: count,
+          converted: count.describe('Shown, then its target feature used within 7 days.'),
+          controlConverted: count.describe('Held out, then the target feature used anyway within 7 days.'),
+          lift: z.number().min(-100).max(100).nullable().describe('Conversion shown minus held out, in percentage points; null without both groups or a target.'),
+        }),
+      )
       .max(1000)
-      .describe('Per-nudge stats. Empty until Uptake shows nudges.'),
+      .describe("One entry per nudge of the playbook, from this user's nudge log; empty when the playbook has no nudges."),
   })
   .describe('One user of one app.');
 

@@ -7,9 +7,10 @@ import { messageSchema } from '../../../lib/protocol';
 import { openStore } from '../../../lib/store/db';
 import { storageStats } from '../../../lib/store/queries';
 import type { CapturedEvent, Identity } from '../../../lib/types';
-import { demoDraft } from '../helpers/playbook';
+import { DEMO_TEXT, demoDraft } from '../helpers/playbook';
 
 const NOW = new Date(2026, 10, 23, 15, 0).getTime();
+const PLAYBOOK_NUDGES = (JSON.parse(DEMO_TEXT).nudges as { id: string }[]).map((n) => n.id);
 const DEMO_URL = 'http://127.0.0.1:5173/projects';
 const maria: Identity = { account: 'acme', user: 'maria' };
 const li: Identity = { account: 'globex', user: 'li' };
@@ -59,6 +60,29 @@ describe('ui:export', () => {
     await call('cs:batch', batch(stored, ['add-task']));
     const again = (await call('ui:export', { scope: 'current', hashIdentities: true })).file!.records[0]!;
     expect(again).toMatchObject({ ...stored, identityHashed: true });
+  });
+
+  it("carries each of the playbook's nudges with this user's stats from the nudge log", async () => {
+    const { db, call } = await setup();
+    await db.add('nudges', { app: 'tasklane', account: 'acme', user: 'maria', nudge: 'reports-tip', action: 'shown', ts: NOW - 2 * 3_600_000 });
+    await db.add('nudges', { app: 'tasklane', account: 'globex', user: 'li', nudge: 'reports-tip', action: 'dismissed', ts: NOW - 2 * 3_600_000 });
+    // Used an hour after the tip was shown: a conversion.
+    await call('cs:batch', batch(maria, ['create-project', 'build-report']));
+    const record = (await call('ui:export', { scope: 'current', hashIdentities: false })).file!.records[0]!;
+    expect(record.nudges.map((n) => n.nudge).sort()).toEqual([...PLAYBOOK_NUDGES].sort());
+    expect(record.nudges.find((n) => n.nudge === 'reports-tip')).toEqual({
+      nudge: 'reports-tip',
+      name: expect.any(String),
+      eligible: 1,
+      shown: 1,
+      heldOut: 0,
+      clicked: 0,
+      dismissed: 0,
+      converted: 1,
+      controlConverted: 0,
+      lift: null,
+    });
+    expect(record.nudges.find((n) => n.nudge === 'invite-tip')).toMatchObject({ eligible: 0, shown: 0, converted: 0 });
   });
 
   it('says why when there is nothing to export', async () => {

@@ -41,5 +41,9 @@ export function hostile(r: ExportRecord): ExportRecord {
   copy.reasons = [{ code: 'BREADTH_UP', component: 'breadth', delta: -4.5, text: '=cmd|"/c calc"!A1 <img src=x onerror=alert(1)>' }];
   copy.features[0]!.name = '\tTabbed, "quoted"\nname';
   copy.expansion.signals = ['+1 seat', '@risk'];
+  copy.nudges = [
+    { nudge: 'reports-tip', name: '=Try "Reports", today', eligible: 9, shown: 6, heldOut: 3, clicked: 2, dismissed: 1, converted: 3, controlConverted: 2, lift: -16.7 },
+    { nudge: 'seats-expansion', name: 'More seats', eligible: 0, shown: 0, heldOut: 0, clicked: 0, dismissed: 0, converted: 0, controlConverted: 0, lift: null },
+  ];
   return copy;
 }
