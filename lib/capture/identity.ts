@@ -1,3 +1,4 @@
+import { hashIdentity } from '../export/hash';
 import type { IdentitySource, Playbook } from '../playbook/schema';
 import type { Identity } from '../types';
 
@@ -32,11 +33,6 @@ export function readSource(src: IdentitySource, doc: Document, loc: Location): s
   return trimmed ? trimmed : null;
 }
 
-async function sha256(text: string): Promise<string> {
-  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text));
-  return Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, '0')).join('').slice(0, 32);
-}
-
 /** Account and user of the signed-in person, hashed when the playbook asks; null parts are not on the page yet. */
 export async function readIdentity(pb: Playbook, doc: Document, loc: Location): Promise<Identity | null> {
   const { identity } = pb.app;
@@ -45,5 +41,5 @@ export async function readIdentity(pb: Playbook, doc: Document, loc: Location): 
   if (!account || !user) return null;
   if (!identity.hash) return { account, user };
   // The app id salts the hash so the same e-mail in two apps does not link up.
-  return { account: await sha256(`${pb.app.id}:${account}`), user: await sha256(`${pb.app.id}:${user}`) };
+  return { account: await hashIdentity(pb.app.id, account), user: await hashIdentity(pb.app.id, user) };
 }

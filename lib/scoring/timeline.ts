@@ -184,7 +184,8 @@ export function buildTimeline(pb: ScoringPlaybook, h: UserHistory, now: number, 
     let reachedW = 0;
     for (const m of pb.milestones) if ((reachedDay.get(m.id) ?? Number.POSITIVE_INFINITY) <= day) reachedW += m.weight;
     const valueReached = valueDay <= day;
-    const ttvDays = valueReached ? valueDay - first : null;
+    // A value moment stamped before the first recorded use (clock skew, imported history) counts as day 0.
+    const ttvDays = valueReached ? Math.max(0, valueDay - first) : null;
     let ttv: number | null = null;
     if (hasValueMoment) {
       if (ttvDays !== null) ttv = clamp01((s.ttv.zeroDays - ttvDays) / Math.max(1, s.ttv.zeroDays - s.ttv.fullDays));
