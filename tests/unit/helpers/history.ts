@@ -1,4 +1,5 @@
 import type { UserHistory } from '../../../lib/scoring/types';
+import { prng } from '../../../scripts/lib/synthetic';
 
 /**
  * Builds user histories for the scoring tests in days relative to a fixed `now`, in
@@ -86,13 +87,4 @@ export function history(parts: HistoryParts, now = NOW): UserHistory {
 }
 
 /** A small seeded PRNG (mulberry32): the same seed gives the same "random" noise on every run. */
-export function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
+export const seeded = prng;

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { formatErrors, formatPath, type PlaybookError, parsePlaybook, validatePlaybook } from '../../../lib/playbook/parse';
 import { DELETE, DEMO_TEXT, demoDraft, edit, type Json } from '../helpers/playbook';
+import { prng } from '../../../scripts/lib/synthetic';
 
 type Edits = Record<string, Json | typeof DELETE>;
 
@@ -281,17 +282,6 @@ describe('formatPath and formatErrors', () => {
   });
 });
 
-/** mulberry32: a tiny seeded PRNG, so a failure reproduces. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 // Keys from the playbook vocabulary, so random objects reach past the top level.
 const KEYS = ['version', 'app', 'features', 'meters', 'milestones', 'settings', 'id', 'name', 'detect', 'on', 'anchor', 'selectors', 'source', 'from', 'pattern', 'allOf', 'feature', 'x'];
