@@ -1,11 +1,36 @@
 import type { CapturedEvent, Identity, MeterSample } from '../types';
-import { PRUNED_BEFORE, type Rollup, type StoredEvent, type UptakeDb, dayOf } from './db';
+import type { IDBPObjectStore } from 'idb';
+import { PRUNED_BEFORE, type Rollup, type StoredEvent, type UptakeDb, type UptakeSchema, dayOf } from './db';
 
 export interface Batch {
   app: string;
   identity: Identity;
   events: readonly CapturedEvent[];
   meters: readonly MeterSample[];
+}
+
+type EventStore = IDBPObjectStore<UptakeSchema, ('events' | 'rollups' | 'meters' | 'meta')[], 'events', 'readwrite'>;
+
+/**
+ * The ids of `events` already stored. One request for the key range the batch spans
+ * (a content script numbers its events in sequence, so they sort together) instead of
+ * one per event: each IndexedDB request is a round trip to the browser process. When the
+ * range holds many other ids (several senders' ids interleaved), it asks id by id.
+ */
+async function storedIds(events: EventStore, batch: readonly CapturedEvent[]): Promise<Set<string>> {
+  if (batch.length === 0) return new Set();
+  let lo = batch[0]!.id;
+  let hi = lo;
+  for (const { id } of batch) {
+    if (id < lo) lo = id;
+    if (id > hi) hi = id;
+  }
+  const limit = batch.length * 4 + 16;
+  const inRange = await events.getAllKeys(IDBKeyRange.bound(lo, hi), limit);
+  const ids = new Set(batch.map((e) => e.id));
+  if (inRange.length < limit) return new Set(inRange.filter((k) => ids.has(k)));
+  const keys = await Promise.all(batch.map((e) => events.getKey(e.id)));
+  return new Set(keys.filter((k): k is string => k !== undefined));
 }
 
 /**
@@ -21,18 +46,17 @@ export async function storeBatch(db: UptakeDb, batch: Batch): Promise<string[]> 
   const rollups = tx.objectStore('rollups');
 
   // Only await IndexedDB requests of this transaction inside it (idb's rule), or it auto-commits.
-  const fresh: StoredEvent[] = [];
-  const [prunedBefore, ...known] = await Promise.all([
+  const [prunedBefore, known] = await Promise.all([
     tx.objectStore('meta').get(PRUNED_BEFORE) as Promise<number | undefined>,
-    ...batch.events.map((e) => events.getKey(e.id)),
+    storedIds(events, batch.events),
   ]);
-  const seen = new Set<string>();
-  batch.events.forEach((e, i) => {
+  const fresh: StoredEvent[] = [];
+  for (const e of batch.events) {
     // Older than the last pruning: its raw copy (the proof it was counted) may be gone, so it is not counted again.
-    if (known[i] !== undefined || seen.has(e.id) || e.ts < (prunedBefore ?? 0)) return;
-    seen.add(e.id);
+    if (known.has(e.id) || e.ts < (prunedBefore ?? 0)) continue;
+    known.add(e.id); // an id repeated inside the batch counts once
     fresh.push({ ...e, app, account, user, day: dayOf(e.ts) });
-  });
+  }
 
   const increments = new Map<string, Rollup>();
   for (const e of fresh) {
@@ -48,7 +72,8 @@ export async function storeBatch(db: UptakeDb, batch: Batch): Promise<string[]> 
   }
   const incs = [...increments.values()];
   const current = await Promise.all(incs.map((r) => rollups.get([app, account, user, r.day, r.feature])));
-  const writes: Promise<unknown>[] = fresh.map((e) => events.put(e));
+  // `add`, not `put`: these ids were just found absent in this transaction, and a clash would abort it rather than overwrite.
+  const writes: Promise<unknown>[] = fresh.map((e) => events.add(e));
   incs.forEach((inc, i) => {
     const old = current[i];
     writes.push(

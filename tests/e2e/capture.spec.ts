@@ -49,3 +49,38 @@ test('the popup data stays empty for a page that is not the playbook app', async
   const reply = await summary(extPage, 'https://example.com');
   expect(reply).toBeNull();
 });
+
+test('submits and key presses made by page script (requestSubmit, a scripted submit click, dispatchEvent) are not counted', async ({ app, extPage, demo }) => {
+  await app.goto(`${demo.url}/projects`);
+  await app.waitForSelector('#project-form');
+  const before = await app.locator('#project-list li').count();
+  const seen = await app.evaluate(() => {
+    const form = document.querySelector<HTMLFormElement>('#project-form')!;
+    const input = form.querySelector<HTMLInputElement>('input[name="name"]')!;
+    // requestSubmit() and a scripted click on a submit button make the browser fire a submit event whose
+    // isTrusted is true, although no user did anything: capture must not count them.
+    for (let i = 0; i < 3; i++) {
+      input.value = `Scripted ${i}`;
+      form.requestSubmit();
+    }
+    input.value = 'Scripted click';
+    document.querySelector<HTMLButtonElement>('#create-project')!.click();
+    input.value = 'Dispatched';
+    form.dispatchEvent(new SubmitEvent('submit', { bubbles: true, cancelable: true }));
+    const key = { key: 'k', bubbles: true, composed: true, cancelable: true };
+    document.body.dispatchEvent(new KeyboardEvent('keydown', { ...key, ctrlKey: true }));
+    window.dispatchEvent(new KeyboardEvent('keydown', { ...key, metaKey: true }));
+    return { palette: document.querySelector('#command-palette') !== null };
+  });
+  // The app itself acted on every one of them: the events reached the page.
+  expect(seen.palette).toBe(true);
+  await expect(app.locator('#project-list li')).toHaveCount(before + 5);
+  await app.keyboard.press('Escape');
+
+  // Real input afterwards, so the recorded counts prove the synthetic events were seen and ignored.
+  await app.fill('#project-form input[name="name"]', 'Typed by a person');
+  await app.click('#create-project');
+  await app.keyboard.press('Control+k');
+  await app.waitForSelector('#command-palette');
+  await waitForCounts(extPage, demo.url, { 'create-project': 1, 'command-palette': 1 });
+});

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { type DemoServer, startDemoServer } from '../../demo/server.mjs';
 import { ask } from '../../scripts/lib/browser';
-import { expect, test } from './fixtures';
+import { expect, test, waitForCounts } from './fixtures';
 import { expectNextTo, showMe, stepCard, widget } from './widget-helpers';
 
 const FIXTURES = 'tests/fixtures/hostile';
@@ -32,7 +32,7 @@ const CASES = [
 ];
 
 for (const c of CASES) {
-  test(`the widget works on ${c.what}, and the page behaves as before`, async ({ app, extPage }, info) => {
+  test(`the widget works on ${c.what}, the page behaves as before, and real clicks there are recorded`, async ({ app, extPage }, info) => {
     const saved = await ask<'ui:set-playbook'>(extPage, { type: 'ui:set-playbook', text: playbook });
     expect(saved.ok).toBe(true);
     await app.goto(`${pages.url}/${c.file}`);
@@ -80,5 +80,12 @@ for (const c of CASES) {
       expect((await pageState(app)).mutations).toBeGreaterThan(after.mutations + 10);
     }
     await expect(widget(app).locator('.launcher')).toBeVisible();
+
+    // Capture works here too: real clicks on the target (inside the shadow root, under the overlay, in the
+    // scrolled container…) and on the page's own button are each recorded once, and nothing else is.
+    await app.click(c.target);
+    await app.click(c.target);
+    await waitForCounts(extPage, pages.url, { target: 2, 'page-button': 1 });
+    expect((await pageState(app)).errors).toEqual([]);
   });
 }
