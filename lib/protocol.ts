@@ -74,6 +74,7 @@ export const messageSchema = z.discriminatedUnion('type', [
   z.strictObject({
     type: z.literal('cs:self-cost'),
     app: text(64).min(1),
+    pageId: text(64).min(1),
     path: text(2048),
     pageMs: z.number().finite().nonnegative(),
     totalMs: z.number().finite().nonnegative(),

@@ -74,6 +74,21 @@ function shadowRoots(root: ParentNode): ShadowRoot[] {
   return out;
 }
 
+/** How long a walk for shadow roots is reused: finding them means visiting every element. */
+export const SHADOW_SCAN_MAX_AGE_MS = 1000;
+let scanned: { root: ParentNode; at: number; roots: ShadowRoot[] } | null = null;
+
+/**
+ * The open shadow roots under `root`, from a walk at most a second old: checks run on
+ * DOM mutations, and on a 10,000-element page a walk each time would be the bulk of
+ * Uptake's cost. A web component that appears is found within the second.
+ */
+function cachedShadowRoots(root: ParentNode): ShadowRoot[] {
+  const now = performance.now();
+  if (!scanned || scanned.root !== root || now - scanned.at > SHADOW_SCAN_MAX_AGE_MS) scanned = { root, at: now, roots: shadowRoots(root) };
+  return scanned.roots.filter((sr) => sr.host.isConnected);
+}
+
 /**
  * Finds the anchor's element in the document: selectors in order, each in the light
  * DOM first and then inside open shadow roots; text and name filters applied.
@@ -83,7 +98,7 @@ export function resolveAnchor(anchor: Anchor, root: ParentNode = document): Elem
   for (const selector of anchor.selectors) {
     const light = queryAll(root, selector).find((el) => passesFilters(el, anchor));
     if (light) return light;
-    roots ??= shadowRoots(root);
+    roots ??= cachedShadowRoots(root);
     for (const sr of roots) {
       const found = queryAll(sr, selector).find((el) => passesFilters(el, anchor));
       if (found) return found;

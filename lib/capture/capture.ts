@@ -21,6 +21,8 @@ export interface CaptureSink {
 
 /** How often DOM mutations may trigger a visibility and meter check, at most. */
 export const OBSERVE_THROTTLE_MS = 250;
+/** A submit counts when it follows a real click or key press this closely (the same user action). */
+const USER_SUBMIT_WINDOW_MS = 1000;
 /** Route polling, only where the Navigation API is missing (Firefox before 147). */
 const ROUTE_POLL_MS = 300;
 
@@ -38,9 +40,32 @@ export function startCapture(pb: Playbook, host: CaptureHost, sink: CaptureSink,
   const doc = win.document;
   const rules = compileRules(pb);
 
-  const onPath = (e: Event, list: typeof rules.click, kind: CaptureKind) => {
-    if (!e.isTrusted) return;
+  // One selector list per event type, checked first: most clicks hit no feature, and a
+  // single matches() per ancestor is far cheaper than every rule's selectors in turn.
+  const prefilter = (list: typeof rules.click) => {
+    const valid = list.flatMap((r) => r.anchor.selectors).filter((sel) => {
+      try {
+        doc.createDocumentFragment().querySelector(sel);
+        return true;
+      } catch {
+        return false; // an invalid selector in a playbook must not break the others
+      }
+    });
+    return valid.length ? valid.join(',') : null;
+  };
+  const hitsAny = (path: readonly EventTarget[], selector: string | null) => {
+    if (selector === null) return false;
+    for (let i = 0, depth = 0; i < path.length && depth < 12; i++) {
+      const node = path[i];
+      if (!(node instanceof Element)) continue;
+      depth++;
+      if (node.matches(selector)) return true;
+    }
+    return false;
+  };
+  const onPath = (e: Event, list: typeof rules.click, selector: string | null, kind: CaptureKind) => {
     const path = e.composedPath();
+    if (!hitsAny(path, selector)) return;
     const done = new Set<string>();
     for (const r of list) {
       if (done.has(r.feature)) continue;
@@ -50,16 +75,44 @@ export function startCapture(pb: Playbook, host: CaptureHost, sink: CaptureSink,
       }
     }
   };
-  if (rules.click.length) host.listen(doc, 'click', (e) => onPath(e, rules.click, 'click'), { capture: true, passive: true });
-  if (rules.submit.length) host.listen(doc, 'submit', (e) => onPath(e, rules.submit, 'submit'), { capture: true, passive: true });
 
-  if (rules.key.length) {
+  // Chromium marks a submit trusted even when page script calls form.requestSubmit() or
+  // clicks a submit button from code: a submit counts only right after a real click or key.
+  let userActionAt = Number.NEGATIVE_INFINITY;
+  const clickSelector = prefilter(rules.click);
+  const submitSelector = prefilter(rules.submit);
+  if (rules.click.length || rules.submit.length) {
+    host.listen(
+      doc,
+      'click',
+      (e) => {
+        if (!e.isTrusted) return;
+        userActionAt = e.timeStamp;
+        if (clickSelector) onPath(e, rules.click, clickSelector, 'click');
+      },
+      { capture: true, passive: true },
+    );
+  }
+  if (rules.submit.length) {
+    host.listen(
+      doc,
+      'submit',
+      (e) => {
+        if (e.isTrusted && e.timeStamp - userActionAt <= USER_SUBMIT_WINDOW_MS) onPath(e, rules.submit, submitSelector, 'submit');
+      },
+      { capture: true, passive: true },
+    );
+  }
+
+  if (rules.key.length || rules.submit.length) {
     host.listen(
       win,
       'keydown',
       (ev) => {
         const e = ev as KeyboardEvent;
-        if (!e.isTrusted || e.repeat) return;
+        if (!e.isTrusted) return;
+        userActionAt = e.timeStamp;
+        if (e.repeat) return;
         const key = e.key.toLowerCase();
         for (const r of rules.key) {
           if (r.key !== key || r.ctrl !== e.ctrlKey || r.meta !== e.metaKey || r.alt !== e.altKey || r.shift !== e.shiftKey) continue;

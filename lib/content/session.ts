@@ -67,7 +67,7 @@ export function startSession(ctx: ContentScriptContext, pb: Playbook): void {
   const reportCost = () => {
     const cost = meter.snapshot();
     if (cost.runs === 0) return;
-    request<'cs:self-cost'>({ type: 'cs:self-cost', app: pb.app.id, path: location.pathname, pageMs: Math.round(performance.now() - pageStart), ...cost }).catch(() => undefined);
+    request<'cs:self-cost'>({ type: 'cs:self-cost', app: pb.app.id, pageId: seqBase, path: location.pathname, pageMs: Math.round(performance.now() - pageStart), ...cost }).catch(() => undefined);
   };
   ctx.addEventListener(window, 'pagehide', () => {
     retryAt = 0;
