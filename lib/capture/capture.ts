@@ -1,4 +1,4 @@
-import { findOnPath, resolveAnchor } from '../anchors/match';
+import { elementMatches, findOnPath, resolveAnchor } from '../anchors/match';
 import type { Playbook } from '../playbook/schema';
 import type { CaptureKind, MeterSample } from '../types';
 import { parseMeterText } from './meters';
@@ -53,24 +53,20 @@ export function startCapture(pb: Playbook, host: CaptureHost, sink: CaptureSink,
     });
     return valid.length ? valid.join(',') : null;
   };
-  const hitsAny = (path: readonly EventTarget[], selector: string | null) => {
-    if (selector === null) return false;
+  // One pass up the event path: only an element that matches some rule's selector is
+  // checked rule by rule, so a click costs a few matches() calls, not rules × ancestors.
+  const onPath = (e: Event, list: typeof rules.click, selector: string | null, kind: CaptureKind) => {
+    if (selector === null) return;
+    const path = e.composedPath();
+    let done: Set<string> | null = null;
     for (let i = 0, depth = 0; i < path.length && depth < 12; i++) {
       const node = path[i];
       if (!(node instanceof Element)) continue;
       depth++;
-      if (node.matches(selector)) return true;
-    }
-    return false;
-  };
-  const onPath = (e: Event, list: typeof rules.click, selector: string | null, kind: CaptureKind) => {
-    const path = e.composedPath();
-    if (!hitsAny(path, selector)) return;
-    const done = new Set<string>();
-    for (const r of list) {
-      if (done.has(r.feature)) continue;
-      if (findOnPath(path, r.anchor)) {
-        done.add(r.feature);
+      if (!node.matches(selector)) continue;
+      for (const r of list) {
+        if (done?.has(r.feature) || !elementMatches(node, r.anchor)) continue;
+        (done ??= new Set()).add(r.feature);
         sink.feature(r.feature, kind);
       }
     }

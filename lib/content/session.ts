@@ -10,6 +10,8 @@ import { createWidgetHost, wantsWidget } from './widget-host';
 
 const FLUSH_EVERY_MS = 1000;
 const FLUSH_AT = 50;
+/** A burst is sent this long after it passes FLUSH_AT: one message per burst, not one per click. */
+const BURST_DELAY_MS = 200;
 const COST_REPORT_MS = 60_000;
 
 /** A page's Uptake session: capture, the acknowledged outbox to the background, and the widget. */
@@ -46,11 +48,17 @@ export function startSession(ctx: ContentScriptContext, pb: Playbook): void {
   };
 
   const seqBase = crypto.randomUUID().slice(0, 13);
+  let burstTimer: number | undefined;
   let seq = 0;
   const record = (feature: string, kind: CaptureKind) => {
     queue.push({ id: `${seqBase}:${seq++}`, feature, kind, ts: Date.now(), path: location.pathname });
     widget?.featureUsed(feature);
-    if (queue.size >= FLUSH_AT) flush();
+    if (queue.size >= FLUSH_AT && burstTimer === undefined) {
+      burstTimer = ctx.setTimeout(() => {
+        burstTimer = undefined;
+        flush();
+      }, BURST_DELAY_MS);
+    }
   };
   // Every handler capture installs is timed: Diagnostics shows what Uptake costs this app.
   const meter = createSelfMeter();
