@@ -53,22 +53,34 @@ export function startCapture(pb: Playbook, host: CaptureHost, sink: CaptureSink,
     });
     return valid.length ? valid.join(',') : null;
   };
-  // One pass up the event path: only an element that matches some rule's selector is
-  // checked rule by rule, so a click costs a few matches() calls, not rules × ancestors.
+  // Up the event path with closest(): the browser jumps to the next element matching some
+  // rule's selector (one call per shadow tree), and only that element is checked rule by
+  // rule. Every DOM call from the extension's world is costly inside someone's click.
   const onPath = (e: Event, list: typeof rules.click, selector: string | null, kind: CaptureKind) => {
     if (selector === null) return;
     const path = e.composedPath();
     let done: Set<string> | null = null;
-    for (let i = 0, depth = 0; i < path.length && depth < 12; i++) {
+    let i = 0;
+    while (i < path.length) {
       const node = path[i];
-      if (!(node instanceof Element)) continue;
-      depth++;
-      if (!node.matches(selector)) continue;
+      if (!(node instanceof Element)) {
+        i++;
+        continue;
+      }
+      const hit = node.closest(selector);
+      if (!hit) {
+        // Nothing more in this tree: go on from the shadow root's host, if the path leaves one.
+        let next = i + 1;
+        while (next < path.length && !(path[next] instanceof ShadowRoot)) next++;
+        i = next + 1;
+        continue;
+      }
       for (const r of list) {
-        if (done?.has(r.feature) || !elementMatches(node, r.anchor)) continue;
+        if (done?.has(r.feature) || !elementMatches(hit, r.anchor)) continue;
         (done ??= new Set()).add(r.feature);
         sink.feature(r.feature, kind);
       }
+      i = path.indexOf(hit, i) + 1;
     }
   };
 

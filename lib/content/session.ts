@@ -6,6 +6,7 @@ import { createSelfMeter } from '../capture/telemetry';
 import { request } from '../messaging';
 import type { Playbook } from '../playbook/schema';
 import type { CaptureKind, Identity } from '../types';
+import { timeout } from './timers';
 import { createWidgetHost, wantsWidget } from './widget-host';
 
 const FLUSH_EVERY_MS = 1000;
@@ -49,12 +50,23 @@ export function startSession(ctx: ContentScriptContext, pb: Playbook): void {
 
   const seqBase = crypto.randomUUID().slice(0, 13);
   let burstTimer: number | undefined;
+  // Reading location from the isolated world costs more than the rest of recording:
+  // keep the path, refreshed when the app navigates.
+  let path = location.pathname;
+  const refreshPath = () => {
+    path = location.pathname;
+  };
+  const nav = (window as Window & { navigation?: EventTarget }).navigation;
+  if (nav) ctx.addEventListener(nav as unknown as Window, 'currententrychange' as 'popstate', refreshPath);
+  else ctx.setInterval(refreshPath, 300);
+  ctx.addEventListener(window, 'popstate', refreshPath);
+  ctx.addEventListener(window, 'hashchange', refreshPath);
   let seq = 0;
   const record = (feature: string, kind: CaptureKind) => {
-    queue.push({ id: `${seqBase}:${seq++}`, feature, kind, ts: Date.now(), path: location.pathname });
+    queue.push({ id: `${seqBase}:${seq++}`, feature, kind, ts: Date.now(), path });
     widget?.featureUsed(feature);
     if (queue.size >= FLUSH_AT && burstTimer === undefined) {
-      burstTimer = ctx.setTimeout(() => {
+      burstTimer = timeout(ctx, () => {
         burstTimer = undefined;
         flush();
       }, BURST_DELAY_MS);
@@ -64,7 +76,7 @@ export function startSession(ctx: ContentScriptContext, pb: Playbook): void {
   const meter = createSelfMeter();
   const host: CaptureHost = {
     listen: (target, type, fn, opts) => ctx.addEventListener(target as Window, type as 'click', meter.timed(fn) as () => void, opts),
-    setTimeout: (fn, ms) => void ctx.setTimeout(meter.timed(fn), ms),
+    setTimeout: (fn, ms) => void timeout(ctx, meter.timed(fn), ms),
     setInterval: (fn, ms) => void ctx.setInterval(meter.timed(fn), ms),
     now: Date.now,
     onStop: (fn) => ctx.onInvalidated(fn),
@@ -103,9 +115,8 @@ export function startSession(ctx: ContentScriptContext, pb: Playbook): void {
     const onRoute = () => {
       const at = performance.now();
       // After the app's own handlers: the page it navigates to renders first.
-      ctx.setTimeout(() => void widget?.checkNudge(at), 0);
+      timeout(ctx, () => void widget?.checkNudge(at), 0);
     };
-    const nav = (window as Window & { navigation?: EventTarget }).navigation;
     if (nav) ctx.addEventListener(nav as unknown as Window, 'currententrychange' as 'popstate', onRoute);
     else ctx.addEventListener(window, 'wxt:locationchange', onRoute);
     ctx.addEventListener(window, 'popstate', onRoute);
