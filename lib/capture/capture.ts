@@ -77,7 +77,8 @@ export function startCapture(pb: Playbook, host: CaptureHost, sink: CaptureSink,
       }
       for (const r of list) {
         if (done?.has(r.feature) || !elementMatches(hit, r.anchor)) continue;
-        (done ??= new Set()).add(r.feature);
+        done ??= new Set();
+        done.add(r.feature);
         sink.feature(r.feature, kind);
       }
       i = path.indexOf(hit, i) + 1;

@@ -1,4 +1,4 @@
-import type { DecideInput, NudgeLogEntry } from '../nudges/types';
+import type { DecideInput } from '../nudges/types';
 import type { Playbook } from '../playbook/schema';
 import type { Identity } from '../types';
 import type { NudgeRecord, UptakeDb, UserKey } from './db';
