@@ -35,11 +35,24 @@ async function seedHealthyHistory(extPage: Page, fromDays: number, toDays: numbe
   await setClock(extPage, 0);
 }
 
-test('a user who has not used Reports after the delay sees the Reports tip, pointing at the Reports navigation item', async ({ app, extPage, demo }) => {
-  await app.goto(`${demo.url}/projects`);
+/** A new user who created one project today: the start of most nudge stories. */
+async function firstProject(app: Page, extPage: Page, demoUrl: string) {
+  await app.goto(`${demoUrl}/projects`);
   await app.fill('#project-form input[name="name"]', 'Launch');
   await app.click('#create-project');
-  await waitForCounts(extPage, demo.url, { 'create-project': 1 });
+  await waitForCounts(extPage, demoUrl, { 'create-project': 1 });
+}
+
+/** The Reports tip, four days on, dismissed with its × button. */
+async function dismissReportsTip(app: Page, extPage: Page) {
+  await setClock(extPage, 4);
+  await app.reload();
+  await nudgeCard(app, 'reports-tip').getByRole('button', { name: 'Dismiss this tip' }).click();
+  await expect(nudgeCard(app)).toHaveCount(0);
+}
+
+test('a user who has not used Reports after the delay sees the Reports tip, pointing at the Reports navigation item', async ({ app, extPage, demo }) => {
+  await firstProject(app, extPage, demo.url);
   await settle(app);
   await expect(nudgeCard(app)).toHaveCount(0); // day 0: too early
 
@@ -54,14 +67,8 @@ test('a user who has not used Reports after the delay sees the Reports tip, poin
 });
 
 test('a dismissed tip stays away until its backoff has passed', async ({ app, extPage, demo }) => {
-  await app.goto(`${demo.url}/projects`);
-  await app.fill('#project-form input[name="name"]', 'Launch');
-  await app.click('#create-project');
-  await waitForCounts(extPage, demo.url, { 'create-project': 1 });
-  await setClock(extPage, 4);
-  await app.reload();
-  await nudgeCard(app, 'reports-tip').getByRole('button', { name: 'Dismiss this tip' }).click();
-  await expect(nudgeCard(app)).toHaveCount(0);
+  await firstProject(app, extPage, demo.url);
+  await dismissReportsTip(app, extPage);
 
   for (const day of [4, 10]) {
     await setClock(extPage, day); // 0 and 6 days after the dismissal: inside the 7-day backoff
@@ -75,10 +82,7 @@ test('a dismissed tip stays away until its backoff has passed', async ({ app, ex
 });
 
 test('with two tabs of the app open, only one nudge shows', async ({ context, app, extPage, demo }) => {
-  await app.goto(`${demo.url}/projects`);
-  await app.fill('#project-form input[name="name"]', 'Launch');
-  await app.click('#create-project');
-  await waitForCounts(extPage, demo.url, { 'create-project': 1 });
+  await firstProject(app, extPage, demo.url);
   await setClock(extPage, 6); // both the Reports tip and the invitation tip are due
   const other = await context.newPage();
   await app.reload();
@@ -140,14 +144,8 @@ test('a healthy user past the value milestone at 9 of 10 seats sees the upgrade 
 });
 
 test('the options page shows each nudge shown, dismissed and its conversion', async ({ app, extPage, demo }) => {
-  await app.goto(`${demo.url}/projects`);
-  await app.fill('#project-form input[name="name"]', 'Launch');
-  await app.click('#create-project');
-  await waitForCounts(extPage, demo.url, { 'create-project': 1 });
-  await setClock(extPage, 4);
-  await app.reload();
-  await nudgeCard(app, 'reports-tip').getByRole('button', { name: 'Dismiss this tip' }).click();
-  await expect(nudgeCard(app)).toHaveCount(0);
+  await firstProject(app, extPage, demo.url);
+  await dismissReportsTip(app, extPage);
 
   await extPage.goto(extPage.url().replace(/options\.html.*/, 'options.html#nudges'));
   const row = extPage.getByTestId('nudge-stats').locator('tr[data-nudge="reports-tip"]');
