@@ -21,6 +21,8 @@ export interface CaptureSink {
 
 /** How often DOM mutations may trigger a visibility and meter check, at most. */
 export const OBSERVE_THROTTLE_MS = 250;
+const WATCHED: MutationObserverInit = { childList: true, subtree: true, characterData: true, attributes: true, attributeFilter: ['class', 'style', 'hidden', 'open'] };
+
 /** A submit counts when it follows a real click or key press this closely (the same user action). */
 const USER_SUBMIT_WINDOW_MS = 1000;
 /** Route polling, only where the Navigation API is missing (Firefox before 147). */
@@ -156,9 +158,12 @@ export function startCapture(pb: Playbook, host: CaptureHost, sink: CaptureSink,
 
   const shown = new Map<number, Element | null>();
   const lastMeter = new Map<string, string>();
-  let scheduled = false;
+  let stopped = false;
+  const watch = () => {
+    if (!stopped) mo.observe(doc.documentElement, WATCHED);
+  };
   const observe = () => {
-    scheduled = false;
+    watch();
     rules.visible.forEach((r, i) => {
       const el = resolveAnchor(r.anchor, doc);
       const now = el && isVisible(el) ? el : null;
@@ -177,13 +182,16 @@ export function startCapture(pb: Playbook, host: CaptureHost, sink: CaptureSink,
       sink.meter({ meter: t.meter.id, used: value.used, limit: value.limit, ts: host.now() });
     }
   };
-  const schedule = () => {
-    if (scheduled) return;
-    scheduled = true;
+  // On the first mutation, stop listening until the check runs: the check reads the page
+  // as it then is, so the mutations in between need no callback into Uptake at all — a
+  // page mutating 100 times a second costs at most four callbacks a second.
+  const mo = new MutationObserver(() => {
+    mo.disconnect();
     host.setTimeout(observe, OBSERVE_THROTTLE_MS);
-  };
-  const mo = new MutationObserver(schedule);
-  mo.observe(doc.documentElement, { childList: true, subtree: true, characterData: true, attributes: true, attributeFilter: ['class', 'style', 'hidden', 'open'] });
-  host.onStop(() => mo.disconnect());
+  });
+  host.onStop(() => {
+    stopped = true;
+    mo.disconnect();
+  });
   observe();
 }
