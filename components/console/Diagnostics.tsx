@@ -1,11 +1,6 @@
-import { useEffect, useState } from 'preact/hooks';
-import { request } from '@/lib/messaging';
-import type { Responses } from '@/lib/protocol';
 import { formatWhen } from '../format';
 import { SelfCost } from './SelfCost';
-
-type Failure = Responses['ui:diagnostics']['failures'][number];
-type State = { kind: 'loading' } | { kind: 'data'; failures: Failure[]; selfCost: Responses['ui:diagnostics']['selfCost'] } | { kind: 'error'; message: string };
+import { useRequest } from './useRequest';
 
 /**
  * Problems the playbook author can fix: for now, guide steps whose element could not
@@ -13,25 +8,20 @@ type State = { kind: 'loading' } | { kind: 'data'; failures: Failure[]; selfCost
  * Add further kinds of problem as their own sections below the table.
  */
 export function Diagnostics() {
-  const [state, setState] = useState<State>({ kind: 'loading' });
-  useEffect(() => {
-    request<'ui:diagnostics'>({ type: 'ui:diagnostics' })
-      .then((r) => setState({ kind: 'data', failures: r.failures, selfCost: r.selfCost }))
-      .catch((e: Error) => setState({ kind: 'error', message: e.message }));
-  }, []);
+  const state = useRequest('ui:diagnostics');
   return (
     <section aria-labelledby="diag-h" class="card">
       <h2 id="diag-h">Diagnostics</h2>
       <h3 id="anchors-h">Guide steps that could not be shown</h3>
       {state.kind === 'loading' && <p aria-busy="true">Loading…</p>}
       {state.kind === 'error' && <p role="alert">Uptake could not load the diagnostics: {state.message}</p>}
-      {state.kind === 'data' && state.failures.length === 0 && (
+      {state.kind === 'data' && state.data.failures.length === 0 && (
         <p class="empty" data-testid="diagnostics-empty">
           No problems recorded. When a guide step cannot find its element on a page, it is listed here with the page and the reason, so the playbook
           can be fixed.
         </p>
       )}
-      {state.kind === 'data' && state.failures.length > 0 && (
+      {state.kind === 'data' && state.data.failures.length > 0 && (
         <table class="features" aria-labelledby="anchors-h" data-testid="diagnostics">
           <thead>
             <tr>
@@ -43,7 +33,7 @@ export function Diagnostics() {
             </tr>
           </thead>
           <tbody>
-            {state.failures.map((f, i) => (
+            {state.data.failures.map((f, i) => (
               <tr key={f.id ?? i}>
                 <td>{formatWhen(f.ts)}</td>
                 <td>{f.guide}</td>
@@ -56,7 +46,7 @@ export function Diagnostics() {
         </table>
       )}
       <h3 id="cost-h">What Uptake costs your app</h3>
-      {state.kind === 'data' && <SelfCost records={state.selfCost} />}
+      {state.kind === 'data' && <SelfCost records={state.data.selfCost} />}
     </section>
   );
 }

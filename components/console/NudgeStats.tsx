@@ -1,8 +1,4 @@
-import { useEffect, useState } from 'preact/hooks';
-import { request } from '@/lib/messaging';
-import type { NudgeStats as Stats } from '@/lib/nudges/stats';
-
-type State = { kind: 'loading' } | { kind: 'data'; stats: Stats[] } | { kind: 'error'; message: string };
+import { useRequest } from './useRequest';
 
 const pct = (n: number, of: number) => (of ? `${Math.round((100 * n) / of)}%` : '—');
 
@@ -11,12 +7,7 @@ const pct = (n: number, of: number) => (of ? `${Math.round((100 * n) / of)}%` : 
  * nudge's target feature used within 7 days; lift is the difference in percentage points.
  */
 export function NudgeStats() {
-  const [state, setState] = useState<State>({ kind: 'loading' });
-  useEffect(() => {
-    request<'ui:nudge-stats'>({ type: 'ui:nudge-stats' })
-      .then((r) => setState({ kind: 'data', stats: r.stats }))
-      .catch((e: Error) => setState({ kind: 'error', message: e.message }));
-  }, []);
+  const state = useRequest('ui:nudge-stats');
   return (
     <section aria-labelledby="nudges-h" class="card">
       <h2 id="nudges-h">Nudges</h2>
@@ -26,8 +17,8 @@ export function NudgeStats() {
       </p>
       {state.kind === 'loading' && <p aria-busy="true">Loading…</p>}
       {state.kind === 'error' && <p role="alert">Uptake could not load the nudge figures: {state.message}</p>}
-      {state.kind === 'data' && state.stats.length === 0 && <p class="empty">This playbook has no nudges.</p>}
-      {state.kind === 'data' && state.stats.length > 0 && (
+      {state.kind === 'data' && state.data.stats.length === 0 && <p class="empty">This playbook has no nudges.</p>}
+      {state.kind === 'data' && state.data.stats.length > 0 && (
         <table class="features" data-testid="nudge-stats">
           <thead>
             <tr>
@@ -42,7 +33,7 @@ export function NudgeStats() {
             </tr>
           </thead>
           <tbody>
-            {state.stats.map((s) => (
+            {state.data.stats.map((s) => (
               <tr key={s.nudge} data-nudge={s.nudge}>
                 <th scope="row">{s.name}</th>
                 <td data-col="eligible">{s.eligible}</td>

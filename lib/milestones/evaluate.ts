@@ -7,8 +7,6 @@ export interface DailyCount {
   count: number;
 }
 
-const DAY_MS = 86_400_000;
-
 /** The first day (YYYY-MM-DD, local) that is still inside a window of `days` days ending on `today`. */
 export function windowStart(today: string, days: number): string {
   const [y, m, d] = today.split('-').map(Number) as [number, number, number];
@@ -46,4 +44,3 @@ export function newlyReached(
   return milestones.filter((m) => !alreadyReached.has(m.id) && milestoneHolds(m, counts, today));
 }
 
-export { DAY_MS };

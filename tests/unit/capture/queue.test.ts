@@ -15,6 +15,19 @@ function background(answer: (batch: Outbox) => string[] | Promise<string[]> = (b
   return { send, batches };
 }
 
+/** A background whose answers wait until `release()` is called: a send caught in flight. */
+function gatedBackground() {
+  let release!: () => void;
+  const gate = new Promise<void>((r) => {
+    release = r;
+  });
+  const bg = background(async (b) => {
+    await gate;
+    return ids(b.events);
+  });
+  return { bg, release };
+}
+
 describe('createQueue', () => {
   it('keeps pushed events until a flush is acknowledged', async () => {
     const bg = background();
@@ -97,14 +110,7 @@ describe('createQueue', () => {
   });
 
   it('shares one run between concurrent flushes', async () => {
-    let release!: () => void;
-    const gate = new Promise<void>((r) => {
-      release = r;
-    });
-    const bg = background(async (b) => {
-      await gate;
-      return ids(b.events);
-    });
+    const { bg, release } = gatedBackground();
     const q = createQueue({ send: bg.send });
     q.push(ev(1));
     const first = q.flush();
@@ -116,14 +122,7 @@ describe('createQueue', () => {
   });
 
   it('keeps events pushed while a send is in flight', async () => {
-    let release!: () => void;
-    const gate = new Promise<void>((r) => {
-      release = r;
-    });
-    const bg = background(async (b) => {
-      await gate;
-      return ids(b.events);
-    });
+    const { bg, release } = gatedBackground();
     const q = createQueue({ send: bg.send });
     q.push(ev(1));
     const run = q.flush();
