@@ -34,6 +34,8 @@ export function Console() {
   useEffect(() => {
     const follow = () => setTab(fromHash());
     addEventListener('hashchange', follow);
+    // The hash may have changed between the first render and this effect (effects run after paint).
+    follow();
     return () => removeEventListener('hashchange', follow);
   }, []);
   const select = (id: TabId) => {

@@ -13,6 +13,8 @@ export function useLocation(): string {
     window.addEventListener('hashchange', update);
     // Without the Navigation API, pushState is invisible to an isolated world: poll, cheaply.
     const timer = nav ? undefined : setInterval(update, 300);
+    // A navigation between the first render and this effect (effects run after paint) would otherwise be missed.
+    update();
     return () => {
       nav?.removeEventListener('currententrychange', update);
       window.removeEventListener('popstate', update);

@@ -205,3 +205,16 @@ test('My data shows the score over time as a chart with a table alternative', as
   await expect(extPage.getByTestId('history-table').locator('tbody tr')).toHaveCount(1);
   await expect(extPage.getByTestId('score')).toHaveText(await extPage.getByTestId('history-table').locator('tbody td').first().innerText());
 });
+
+test('a section chosen in the URL while the console is still starting is the one shown', async ({ extPage }) => {
+  // The hash changes after the first render but before the console's effects run: the moment
+  // a bookmark, the back button or a quick link lands while the page is still busy starting.
+  await extPage.addInitScript(() => {
+    if (location.hash === '#race') addEventListener('DOMContentLoaded', () => { location.hash = '#review'; });
+  });
+  const options = extPage.url().replace(/#.*$/, '');
+  await extPage.goto('about:blank');
+  await extPage.goto(`${options}#race`);
+  await expect(extPage.getByRole('tab', { name: 'Review' })).toHaveAttribute('aria-selected', 'true');
+  await expect(extPage.getByLabel('Choose export files')).toBeAttached();
+});
