@@ -2,14 +2,40 @@ import type { Anchor } from '../playbook/schema';
 
 const MAX_TEXT = 500;
 
-function normalise(s: string | null | undefined): string {
+/** Text as anchors compare it: whitespace collapsed, trimmed, at most 500 characters, lower case. */
+export function normalise(s: string | null | undefined): string {
   return (s ?? '').replace(/\s+/g, ' ').trim().slice(0, MAX_TEXT).toLowerCase();
 }
 
-/** The accessible name, as far as it can be had without layout: aria-label, aria-labelledby, title, alt, then text. */
-export function accessibleName(el: Element): string {
+/** A playbook's text or name filter, prepared once: normalised, and whether it holds whitespace. */
+export interface Needle {
+  text: string;
+  spaced: boolean;
+}
+
+export function needle(text: string): Needle {
+  const t = normalise(text);
+  return { text: t, spaced: /\s/.test(t) };
+}
+
+/**
+ * Whether `normalise(raw)` contains the needle. A needle without whitespace lies inside one
+ * run of non-space characters, which normalising leaves whole, so short text (under the
+ * 500-character cut) needs only lower-casing: this runs inside the user's clicks.
+ */
+export function textIncludes(raw: string | null | undefined, n: Needle): boolean {
+  const s = raw ?? '';
+  return !n.spaced && s.length <= MAX_TEXT ? s.toLowerCase().includes(n.text) : normalise(s).includes(n.text);
+}
+
+const NAMING_ATTRIBUTES = '[aria-label],[aria-labelledby],[title],[alt]';
+
+/** The text an element's accessible name comes from, before normalising (see accessibleName). */
+export function accessibleNameSource(el: Element): string {
+  // Most controls are named by their text alone: one call tells, instead of four attribute reads.
+  if (!el.matches(NAMING_ATTRIBUTES)) return el.textContent ?? '';
   const label = el.getAttribute('aria-label');
-  if (label) return normalise(label);
+  if (label) return label;
   const by = el.getAttribute('aria-labelledby');
   if (by) {
     const root = el.getRootNode() as Document | ShadowRoot;
@@ -17,14 +43,19 @@ export function accessibleName(el: Element): string {
       .split(/\s+/)
       .map((id) => root.getElementById?.(id)?.textContent ?? '')
       .join(' ');
-    if (text.trim()) return normalise(text);
+    if (text.trim()) return text;
   }
-  return normalise(el.getAttribute('title') ?? el.getAttribute('alt') ?? el.textContent);
+  return el.getAttribute('title') ?? el.getAttribute('alt') ?? el.textContent ?? '';
+}
+
+/** The accessible name, as far as it can be had without layout: aria-label, aria-labelledby, title, alt, then text. */
+export function accessibleName(el: Element): string {
+  return normalise(accessibleNameSource(el));
 }
 
 function passesFilters(el: Element, anchor: Anchor): boolean {
-  if (anchor.text && !normalise(el.textContent).includes(anchor.text.toLowerCase())) return false;
-  if (anchor.name && !accessibleName(el).includes(anchor.name.toLowerCase())) return false;
+  if (anchor.text && !textIncludes(el.textContent, needle(anchor.text))) return false;
+  if (anchor.name && !textIncludes(accessibleNameSource(el), needle(anchor.name))) return false;
   return true;
 }
 

@@ -1,4 +1,4 @@
-import { elementMatches, findOnPath, resolveAnchor } from '../anchors/match';
+import { accessibleNameSource, findOnPath, type Needle, needle, resolveAnchor, textIncludes } from '../anchors/match';
 import type { Playbook } from '../playbook/schema';
 import type { CaptureKind, MeterSample } from '../types';
 import { parseMeterText } from './meters';
@@ -42,26 +42,78 @@ export function startCapture(pb: Playbook, host: CaptureHost, sink: CaptureSink,
   const doc = win.document;
   const rules = compileRules(pb);
 
-  // One selector list per event type, checked first: most clicks hit no feature, and a
-  // single matches() per ancestor is far cheaper than every rule's selectors in turn.
-  const prefilter = (list: typeof rules.click) => {
-    const valid = list.flatMap((r) => r.anchor.selectors).filter((sel) => {
-      try {
-        doc.createDocumentFragment().querySelector(sel);
-        return true;
-      } catch {
-        return false; // an invalid selector in a playbook must not break the others
-      }
-    });
-    return valid.length ? valid.join(',') : null;
+  // Each rule's valid selectors as one list, checked with a single matches(); the rules of an
+  // event type together as one list, so most clicks (which hit no feature) cost one closest().
+  // An invalid selector in a playbook is dropped here and must not break the others.
+  const valid = (sel: string) => {
+    try {
+      doc.createDocumentFragment().querySelector(sel);
+      return true;
+    } catch {
+      return false;
+    }
   };
-  // Up the event path with closest(): the browser jumps to the next element matching some
-  // rule's selector (one call per shadow tree), and only that element is checked rule by
-  // rule. Every DOM call from the extension's world is costly inside someone's click.
-  const onPath = (e: Event, list: typeof rules.click, selector: string | null, kind: CaptureKind) => {
-    if (selector === null) return;
+  /** `counted.at` is the number of the last event that counted the feature, shared by its rules: once per event. */
+  type Compiled = { feature: string; selector: string; text?: Needle; name?: Needle; counted: { at: number } };
+  const compile = (list: typeof rules.click) => {
+    const out: Compiled[] = [];
+    const counted = new Map<string, { at: number }>();
+    for (const r of list) {
+      const selectors = r.anchor.selectors.filter(valid);
+      if (!selectors.length) continue;
+      const { text, name } = r.anchor;
+      const slot = counted.get(r.feature) ?? { at: 0 };
+      counted.set(r.feature, slot);
+      out.push({
+        feature: r.feature,
+        selector: selectors.join(','),
+        text: text ? needle(text) : undefined,
+        name: name ? needle(name) : undefined,
+        counted: slot,
+      });
+    }
+    return { rules: out, any: out.length ? out.map((r) => r.selector).join(',') : null };
+  };
+
+  // The features one element stands for. Every DOM call from the extension's world is costly
+  // inside someone's click, so the element's text and accessible name are read once, if at all;
+  // and the loop is plain (no iterators, no allocation): until the engine has optimised it, this
+  // code runs in the interpreter, where every step counts.
+  let eventNo = 0;
+  const featuresOf = (el: Element, c: ReturnType<typeof compile>, kind: CaptureKind) => {
+    let text: string | undefined;
+    let name: string | undefined;
+    const list = c.rules;
+    for (let i = 0; i < list.length; i++) {
+      const r = list[i]!;
+      if (r.counted.at === eventNo || !el.matches(r.selector)) continue;
+      if (r.text !== undefined) {
+        text ??= el.textContent ?? '';
+        if (!textIncludes(text, r.text)) continue;
+      }
+      if (r.name !== undefined) {
+        name ??= accessibleNameSource(el);
+        if (!textIncludes(name, r.name)) continue;
+      }
+      r.counted.at = eventNo;
+      sink.feature(r.feature, kind);
+    }
+  };
+
+  // Up from the target with closest(): the browser jumps to the next element matching some
+  // rule (most clicks find none), and only that element is checked rule by rule.
+  const onPath = (e: Event, c: ReturnType<typeof compile>, kind: CaptureKind) => {
+    const any = c.any;
+    const target = e.target;
+    if (any === null || !(target instanceof Element)) return;
+    eventNo++;
+    // At the document, a click inside an open shadow root is retargeted to its host: only
+    // then is the whole composed path needed, one tree at a time from the inside out.
+    if (target.shadowRoot === null) {
+      for (let hit = target.closest(any); hit; hit = hit.parentElement?.closest(any) ?? null) featuresOf(hit, c, kind);
+      return;
+    }
     const path = e.composedPath();
-    let done: Set<string> | null = null;
     let i = 0;
     while (i < path.length) {
       const node = path[i];
@@ -69,7 +121,7 @@ export function startCapture(pb: Playbook, host: CaptureHost, sink: CaptureSink,
         i++;
         continue;
       }
-      const hit = node.closest(selector);
+      const hit = node.closest(any);
       if (!hit) {
         // Nothing more in this tree: go on from the shadow root's host, if the path leaves one.
         let next = i + 1;
@@ -77,12 +129,7 @@ export function startCapture(pb: Playbook, host: CaptureHost, sink: CaptureSink,
         i = next + 1;
         continue;
       }
-      for (const r of list) {
-        if (done?.has(r.feature) || !elementMatches(hit, r.anchor)) continue;
-        done ??= new Set();
-        done.add(r.feature);
-        sink.feature(r.feature, kind);
-      }
+      featuresOf(hit, c, kind);
       i = path.indexOf(hit, i) + 1;
     }
   };
@@ -90,16 +137,16 @@ export function startCapture(pb: Playbook, host: CaptureHost, sink: CaptureSink,
   // Chromium marks a submit trusted even when page script calls form.requestSubmit() or
   // clicks a submit button from code: a submit counts only right after a real click or key.
   let userActionAt = Number.NEGATIVE_INFINITY;
-  const clickSelector = prefilter(rules.click);
-  const submitSelector = prefilter(rules.submit);
+  const click = compile(rules.click);
+  const submit = compile(rules.submit);
   if (rules.click.length || rules.submit.length) {
     host.listen(
       doc,
       'click',
       (e) => {
         if (!e.isTrusted) return;
-        userActionAt = e.timeStamp;
-        if (clickSelector) onPath(e, rules.click, clickSelector, 'click');
+        if (submit.any !== null) userActionAt = e.timeStamp;
+        onPath(e, click, 'click');
       },
       { capture: true, passive: true },
     );
@@ -109,7 +156,7 @@ export function startCapture(pb: Playbook, host: CaptureHost, sink: CaptureSink,
       doc,
       'submit',
       (e) => {
-        if (e.isTrusted && e.timeStamp - userActionAt <= USER_SUBMIT_WINDOW_MS) onPath(e, rules.submit, submitSelector, 'submit');
+        if (e.isTrusted && e.timeStamp - userActionAt <= USER_SUBMIT_WINDOW_MS) onPath(e, submit, 'submit');
       },
       { capture: true, passive: true },
     );

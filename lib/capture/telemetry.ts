@@ -22,13 +22,13 @@ export const SAMPLE_EVERY = 8;
 export function createSelfMeter(now: () => number = () => performance.now(), sampleEvery = SAMPLE_EVERY) {
   const cost: SelfCost = { totalMs: 0, runs: 0, maxMs: 0, longRuns: 0 };
   return {
-    /** Wraps a handler so its run time is counted. */
-    timed<A extends unknown[]>(fn: (...args: A) => void): (...args: A) => void {
-      return (...args: A) => {
-        if (cost.runs++ % sampleEvery !== 0) return fn(...args);
+    /** Wraps a handler (of one argument at most: an event) so its run time is counted. */
+    timed<A = void>(fn: (arg: A) => void): (arg: A) => void {
+      return (arg: A) => {
+        if (cost.runs++ % sampleEvery !== 0) return fn(arg);
         const start = now();
         try {
-          fn(...args);
+          fn(arg);
         } finally {
           const ms = now() - start;
           cost.totalMs += ms * sampleEvery;

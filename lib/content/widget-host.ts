@@ -115,7 +115,7 @@ export function createWidgetHost(deps: HostDeps) {
       }
     },
     featureUsed(feature: string) {
-      for (const fn of featureListeners) fn(feature);
+      if (featureListeners.size) for (const fn of featureListeners) fn(feature);
     },
   };
 }

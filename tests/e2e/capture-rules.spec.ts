@@ -1,0 +1,41 @@
+import { readFileSync } from 'node:fs';
+import { type DemoServer, startDemoServer } from '../../demo/server.mjs';
+import { ask } from '../../scripts/lib/browser';
+import { expect, test, waitForCounts } from './fixtures';
+
+// A page whose controls each test one way a click rule matches or not (tests/fixtures/rules).
+const FIXTURES = 'tests/fixtures/rules';
+let pages: DemoServer;
+test.beforeAll(async () => {
+  pages = await startDemoServer({ root: FIXTURES });
+});
+test.afterAll(async () => pages.close());
+
+test('click rules: nested features, name and text filters, invalid selectors, shadow roots, one count per feature per click', async ({ app, extPage }) => {
+  const saved = await ask<'ui:set-playbook'>(extPage, { type: 'ui:set-playbook', text: readFileSync(`${FIXTURES}/playbook.json`, 'utf8') });
+  expect(saved.ok).toBe(true);
+  const errors: string[] = [];
+  app.on('pageerror', (e) => errors.push(e.message));
+  await app.goto(`${pages.url}/`);
+
+  // A link that is a feature inside a navigation that is one too: one click counts both.
+  await app.click('#reports');
+  // The navigation alone.
+  await app.click('#plain');
+  // "Save" is this button's name; the other one says "Save" but is named "Delete draft" by its aria-label.
+  await app.click('#save');
+  await app.click('#labelled');
+  // The text filter ignores case and the page's line breaks and indentation; "Export PDF" does not match it.
+  await app.click('#export');
+  await app.click('#export-pdf');
+  // A rule with an invalid selector still matches by its valid one, and breaks nothing else.
+  await app.click('#other');
+  // Inside an open shadow root within a feature's element: both count, and the inner feature,
+  // which two of its rules match, counts once.
+  await app.locator('x-inner button.inner').click();
+  // Inside the shadow root but on no feature of its own: only the card.
+  await app.locator('x-inner span').click();
+
+  await waitForCounts(extPage, pages.url, { 'side-nav': 2, 'open-reports': 1, save: 1, 'export-csv': 1, other: 1, card: 2, inner: 1 });
+  expect(errors).toEqual([]);
+});

@@ -1,0 +1,32 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { needle, normalise, textIncludes } from '../../../lib/anchors/match';
+
+// Text made of the characters that matter here: letters in both cases, the whitespace that
+// normalising collapses (including a no-break space), and a final sigma.
+const piece = fc.constantFrom('a', 'B', 'x', 'Save', 'save', ' ', '  ', '\n', '\t', '\u00a0', 'Σ', 'é', 'İ');
+const text = (max: number) => fc.array(piece, { maxLength: max }).map((xs) => xs.join(''));
+
+describe('text and accessible-name filters', () => {
+  it('match case- and whitespace-insensitively', () => {
+    expect(textIncludes('  Export\n  CSV ', needle('export csv'))).toBe(true);
+    expect(textIncludes('Save changes', needle('  SAVE  '))).toBe(true);
+    expect(textIncludes('Saving…', needle('save'))).toBe(false);
+    expect(textIncludes(null, needle('save'))).toBe(false);
+  });
+
+  it('only look at the first 500 characters, as normalised', () => {
+    const long = `${'x '.repeat(300)}Save`;
+    expect(textIncludes(long, needle('save'))).toBe(false);
+    expect(textIncludes(`Save ${'x '.repeat(300)}`, needle('save'))).toBe(true);
+  });
+
+  it('agree with comparing the normalised texts, for any text and filter, short or long', () => {
+    fc.assert(
+      fc.property(fc.oneof(text(40), text(400)), text(6), (raw, filter) => {
+        expect(textIncludes(raw, needle(filter))).toBe(normalise(raw).includes(normalise(filter)));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+});
