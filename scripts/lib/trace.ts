@@ -20,8 +20,6 @@ interface Slice {
 export interface TraceResult {
   /** Uptake's main-thread µs from each interaction to the next (its listener, the promise callbacks and timers that follow). */
   perInteraction: number[];
-  /** How long the browser took to dispatch each interaction's event, every listener included (µs). */
-  dispatchUs: number[];
   /** Main-thread tasks over 50 ms in the page, and those in which Uptake's code ran. */
   longTasks: number;
   longTasksWithUptake: number;
@@ -105,7 +103,6 @@ export async function traceUptake(
   const long = sortByTs(tasks);
   return {
     perInteraction,
-    dispatchUs: marks.map((m) => m.dur),
     longTasks: long.length,
     longTasksWithUptake: long.filter((t) => top.some((c) => c.ts < t.ts + t.dur && c.ts + c.dur > t.ts)).length,
     uptakeUs: top.reduce((n, c) => n + c.dur, 0),
