@@ -42,15 +42,22 @@ export function startCapture(pb: Playbook, host: CaptureHost, sink: CaptureSink,
   const doc = win.document;
   const rules = compileRules(pb);
 
-  // Each rule's valid selectors as one list, checked with a single matches(); the rules of an
-  // event type together as one list, so most clicks (which hit no feature) cost one closest().
-  // An invalid selector in a playbook is dropped here and must not break the others.
-  const valid = (sel: string) => {
+  // Each rule's selectors as one list, checked with a single matches(); the rules of an event
+  // type together as one list, so most clicks (which hit no feature) cost one closest().
+  // Joining needs each selector in its canonical form: the browser accepts `button[title` or
+  // `a[title="x` alone by closing them at the end, but in a list they would swallow the
+  // selectors after them, or break the whole list and with it all capture. A selector that is
+  // not valid CSS is dropped here: it must not break the others.
+  const canonical = (sel: string): string | null => {
     try {
-      doc.createDocumentFragment().querySelector(sel);
-      return true;
+      const sheet = new CSSStyleSheet();
+      sheet.insertRule(`${sel}{}`);
+      const text = (sheet.cssRules[0] as CSSStyleRule | undefined)?.selectorText;
+      if (!text) return null;
+      doc.createDocumentFragment().querySelector(text);
+      return text;
     } catch {
-      return false;
+      return null;
     }
   };
   /** `counted.at` is the number of the last event that counted the feature, shared by its rules: once per event. */
@@ -59,7 +66,7 @@ export function startCapture(pb: Playbook, host: CaptureHost, sink: CaptureSink,
     const out: Compiled[] = [];
     const counted = new Map<string, { at: number }>();
     for (const r of list) {
-      const selectors = r.anchor.selectors.filter(valid);
+      const selectors = r.anchor.selectors.map(canonical).filter((sel) => sel !== null);
       if (!selectors.length) continue;
       const { text, name } = r.anchor;
       const slot = counted.get(r.feature) ?? { at: 0 };
@@ -100,19 +107,19 @@ export function startCapture(pb: Playbook, host: CaptureHost, sink: CaptureSink,
     }
   };
 
-  // Up from the target with closest(): the browser jumps to the next element matching some
-  // rule (most clicks find none), and only that element is checked rule by rule.
+  // Where the event's path goes from one tree into another: into a slot's shadow tree, or out
+  // of a shadow root to its host.
+  const entersTree = (n: EventTarget | undefined) => n instanceof ShadowRoot || n instanceof HTMLSlotElement;
+
+  // The event's path as it was at dispatch (composedPath()), walked with closest(): the browser
+  // jumps to the next element matching some rule (most clicks find none), and only that element
+  // is checked rule by rule. closest() walks the live tree, so a jump is taken only to an element
+  // on the path and within one tree. Slotted content, and a page that moves or removes the
+  // target in its own listener before Uptake's runs, are walked one element at a time instead.
   const onPath = (e: Event, c: ReturnType<typeof compile>, kind: CaptureKind) => {
     const any = c.any;
-    const target = e.target;
-    if (any === null || !(target instanceof Element)) return;
+    if (any === null) return;
     eventNo++;
-    // At the document, a click inside an open shadow root is retargeted to its host: only
-    // then is the whole composed path needed, one tree at a time from the inside out.
-    if (target.shadowRoot === null) {
-      for (let hit = target.closest(any); hit; hit = hit.parentElement?.closest(any) ?? null) featuresOf(hit, c, kind);
-      return;
-    }
     const path = e.composedPath();
     let i = 0;
     while (i < path.length) {
@@ -122,15 +129,25 @@ export function startCapture(pb: Playbook, host: CaptureHost, sink: CaptureSink,
         continue;
       }
       const hit = node.closest(any);
-      if (!hit) {
-        // Nothing more in this tree: go on from the shadow root's host, if the path leaves one.
-        let next = i + 1;
-        while (next < path.length && !(path[next] instanceof ShadowRoot)) next++;
-        i = next + 1;
-        continue;
+      let to = hit === null ? -1 : path.indexOf(hit, i);
+      for (let k = i + 1; k < to; k++) {
+        if (entersTree(path[k])) {
+          to = -1;
+          break;
+        }
       }
-      featuresOf(hit, c, kind);
-      i = path.indexOf(hit, i) + 1;
+      if (hit !== null && to >= 0) {
+        featuresOf(hit, c, kind);
+        i = to + 1;
+      } else if (hit === null && node.isConnected) {
+        // Nothing more in this tree: go on where the path enters the next one.
+        do i++;
+        while (i < path.length && !entersTree(path[i]));
+      } else {
+        // The jump would leave the path, or the page changed the tree during this event: this
+        // element does not match (closest() starts with it), so on to the next one.
+        i++;
+      }
     }
   };
 

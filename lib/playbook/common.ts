@@ -21,14 +21,14 @@ export const anchorSchema = z
       .describe('CSS selectors tried in order; the first that finds a matching element wins. Open shadow roots are pierced.'),
     text: z
       .string()
-      .min(1)
+      .regex(/\S/, { message: 'must contain some text: a filter of only spaces would match every element' })
       .optional()
-      .describe('Only elements whose visible text contains this (case-insensitive) match.'),
+      .describe('Only elements whose visible text contains this (case and spacing ignored) match.'),
     name: z
       .string()
-      .min(1)
+      .regex(/\S/, { message: 'must contain some text: a filter of only spaces would match every element' })
       .optional()
-      .describe('Only elements whose accessible name (aria-label, aria-labelledby, title or text) contains this (case-insensitive) match.'),
+      .describe('Only elements whose accessible name (aria-label, aria-labelledby, title or text) contains this (case and spacing ignored) match.'),
   })
   .describe('How to find an element robustly.');
 export type Anchor = z.infer<typeof anchorSchema>;

@@ -11,7 +11,7 @@ test.beforeAll(async () => {
 });
 test.afterAll(async () => pages.close());
 
-test('click rules: nested features, name and text filters, invalid selectors, shadow roots, one count per feature per click', async ({ app, extPage }) => {
+test('click rules: nested features, name and text filters, invalid selectors, shadow roots and slots, a target removed mid-click, one count per feature per click', async ({ app, extPage }) => {
   const saved = await ask<'ui:set-playbook'>(extPage, { type: 'ui:set-playbook', text: readFileSync(`${FIXTURES}/playbook.json`, 'utf8') });
   expect(saved.ok).toBe(true);
   const errors: string[] = [];
@@ -35,7 +35,28 @@ test('click rules: nested features, name and text filters, invalid selectors, sh
   await app.locator('x-inner button.inner').click();
   // Inside the shadow root but on no feature of its own: only the card.
   await app.locator('x-inner span').click();
+  // Light-DOM content slotted into a component: the component's own toolbar (in its shadow
+  // tree) and the component both count.
+  await app.click('#slotted');
+  // The page removes the clicked item in its own listener, before Uptake's: the item and its
+  // menu count all the same, as they were when the user clicked.
+  await app.click('#menu-item span');
+  await expect(app.locator('#menu-item')).toHaveCount(0);
 
-  await waitForCounts(extPage, pages.url, { 'side-nav': 2, 'open-reports': 1, save: 1, 'export-csv': 1, other: 1, card: 2, inner: 1 });
+  // The first rule's selectors are not valid CSS as a list ('a[title="x' would swallow every
+  // selector after it): they are dropped, and every other rule still counts.
+  await waitForCounts(extPage, pages.url, {
+    'side-nav': 2,
+    'open-reports': 1,
+    save: 1,
+    'export-csv': 1,
+    other: 1,
+    card: 2,
+    inner: 1,
+    toolbar: 1,
+    'toolbar-host': 1,
+    menu: 1,
+    'menu-item': 1,
+  });
   expect(errors).toEqual([]);
 });

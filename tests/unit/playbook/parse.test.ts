@@ -71,6 +71,11 @@ const CASES: Case[] = [
     errors: [{ path: 'features[2].anchor.selectors[1]', says: 'non-empty CSS selector' }],
   },
   {
+    name: 'a text filter of only spaces (it would match every element)',
+    input: { 'features[3].detect[0].anchor.text': '   ' },
+    errors: [{ path: 'features[3].detect[0].anchor.text', says: 'must contain some text' }],
+  },
+  {
     name: 'a route path starting with neither "/" nor "#"',
     input: { 'features[4].detect[0].path': 'reports' },
     errors: [{ path: 'features[4].detect[0].path', says: 'must start with "/"' }],
