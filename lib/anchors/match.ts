@@ -33,7 +33,10 @@ export function textIncludes(raw: string | null | undefined, n: Needle): boolean
 
 const NAMING_ATTRIBUTES = '[aria-label],[aria-labelledby],[title],[alt]';
 
-/** The text an element's accessible name comes from, before normalising (see accessibleName). */
+/**
+ * The text an element's accessible name comes from, as far as it can be had without layout:
+ * aria-label, aria-labelledby, title, alt, then text. Compared through textIncludes().
+ */
 export function accessibleNameSource(el: Element): string {
   // Most controls are named by their text alone: one call tells, instead of four attribute reads.
   if (!el.matches(NAMING_ATTRIBUTES)) return el.textContent ?? '';
@@ -51,14 +54,21 @@ export function accessibleNameSource(el: Element): string {
   return el.getAttribute('title') ?? el.getAttribute('alt') ?? el.textContent ?? '';
 }
 
-/** The accessible name, as far as it can be had without layout: aria-label, aria-labelledby, title, alt, then text. */
-export function accessibleName(el: Element): string {
-  return normalise(accessibleNameSource(el));
+/** An anchor's text and name filters, prepared once per anchor: checks run on every matching element. */
+const prepared = new WeakMap<Anchor, { text?: Needle; name?: Needle }>();
+export function anchorNeedles(anchor: Anchor): { text?: Needle; name?: Needle } {
+  let n = prepared.get(anchor);
+  if (!n) {
+    n = { text: anchor.text ? needle(anchor.text) : undefined, name: anchor.name ? needle(anchor.name) : undefined };
+    prepared.set(anchor, n);
+  }
+  return n;
 }
 
 function passesFilters(el: Element, anchor: Anchor): boolean {
-  if (anchor.text && !textIncludes(el.textContent, needle(anchor.text))) return false;
-  if (anchor.name && !textIncludes(accessibleNameSource(el), needle(anchor.name))) return false;
+  const { text, name } = anchorNeedles(anchor);
+  if (text && !textIncludes(el.textContent, text)) return false;
+  if (name && !textIncludes(accessibleNameSource(el), name)) return false;
   return true;
 }
 

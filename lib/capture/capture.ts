@@ -1,4 +1,4 @@
-import { accessibleNameSource, findOnPath, type Needle, needle, resolveAnchor, textIncludes } from '../anchors/match';
+import { accessibleNameSource, anchorNeedles, findOnPath, type Needle, resolveAnchor, textIncludes } from '../anchors/match';
 import type { Playbook } from '../playbook/schema';
 import type { CaptureKind, MeterSample } from '../types';
 import { parseMeterText } from './meters';
@@ -68,24 +68,21 @@ export function startCapture(pb: Playbook, host: CaptureHost, sink: CaptureSink,
     for (const r of list) {
       const selectors = r.anchor.selectors.map(canonical).filter((sel) => sel !== null);
       if (!selectors.length) continue;
-      const { text, name } = r.anchor;
       const slot = counted.get(r.feature) ?? { at: 0 };
       counted.set(r.feature, slot);
       out.push({
         feature: r.feature,
         selector: selectors.join(','),
-        text: text ? needle(text) : undefined,
-        name: name ? needle(name) : undefined,
+        ...anchorNeedles(r.anchor),
         counted: slot,
       });
     }
     return { rules: out, any: out.length ? out.map((r) => r.selector).join(',') : null };
   };
 
-  // The features one element stands for. Every DOM call from the extension's world is costly
-  // inside someone's click, so the element's text and accessible name are read once, if at all;
-  // and the loop is plain (no iterators, no allocation): until the engine has optimised it, this
-  // code runs in the interpreter, where every step counts.
+  // The features one element stands for. The element's text and accessible name are read once,
+  // if at all, and the loop is plain (no iterators, no allocation): a click runs this code cold,
+  // often before the engine has optimised it, where every step counts.
   let eventNo = 0;
   const featuresOf = (el: Element, c: ReturnType<typeof compile>, kind: CaptureKind) => {
     let text: string | undefined;

@@ -68,11 +68,16 @@ interface Stopwatch {
   dispatch: number[];
 }
 
+/** `n` real (trusted, CDP) clicks at the centre of `selector`. */
+async function clickTimes(page: Page, selector: string, n: number): Promise<void> {
+  const box = (await (await page.waitForSelector(selector)).boundingBox())!;
+  for (let i = 0; i < n; i++) await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+}
+
 /** `n` real clicks at the centre of `selector`, untraced, timed by the page's stopwatch. */
 async function stopwatchClicks(page: Page, selector: string, n: number): Promise<Stopwatch> {
   if (!(await page.evaluate(() => crossOriginIsolated))) throw new Error('the page is not cross-origin isolated: its clock is too coarse for the stopwatch');
-  const box = (await (await page.waitForSelector(selector)).boundingBox())!;
-  for (let i = 0; i < n; i++) await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+  await clickTimes(page, selector, n);
   const times = await page.evaluate(() => (window as unknown as { uptakeBench: Stopwatch }).uptakeBench);
   if (times.capture.length !== n || times.dispatch.length !== n) throw new Error(`the stopwatch saw ${times.capture.length} of ${n} clicks`);
   return times;
@@ -86,26 +91,15 @@ async function featureCount(extPage: Page, url: string, user: string, feature: s
 }
 
 /** `INTERACTIONS` real clicks at the centre of `selector`, traced; fails unless every one was captured and stored. */
-async function tracedClicks(context: BrowserContext, extPage: Page, page: Page, target: { selector: string; user: string; feature: string }, expectCapture = true): Promise<TraceResult> {
+async function tracedClicks(context: BrowserContext, extPage: Page, page: Page, target: { selector: string; user: string; feature: string }): Promise<TraceResult> {
   const { selector, user, feature } = target;
   const id = await extensionId(context);
-  const box = (await (await page.waitForSelector(selector)).boundingBox())!;
   const count = () => featureCount(extPage, page.url(), user, feature);
-  const before = expectCapture ? await until(count, (n) => n >= 0, 15_000, `the page's user "${user}" seen`) : 0;
-  const result = await traceUptake(
-    context,
-    page,
-    id,
-    async () => {
-      for (let i = 0; i < INTERACTIONS; i++) await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
-    },
-    'click',
-  );
+  const before = await until(count, (n) => n >= 0, 15_000, `the page's user "${user}" seen`);
+  const result = await traceUptake(context, page, id, () => clickTimes(page, selector, INTERACTIONS), 'click');
   if (result.perInteraction.length !== INTERACTIONS) throw new Error(`the trace holds ${result.perInteraction.length} of ${INTERACTIONS} clicks`);
-  if (expectCapture) {
-    await page.bringToFront();
-    await until(count, (n) => n >= before + INTERACTIONS, 30_000, `${INTERACTIONS} "${feature}" clicks stored`);
-  }
+  await page.bringToFront();
+  await until(count, (n) => n >= before + INTERACTIONS, 30_000, `${INTERACTIONS} "${feature}" clicks stored`);
   return result;
 }
 
