@@ -5,6 +5,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { availableParallelism, loadavg } from 'node:os';
 import { gzipSync } from 'node:zlib';
 import type { BrowserContext, Page } from 'playwright-core';
 import { startDemoServer } from '../demo/server.mjs';
@@ -200,7 +201,42 @@ async function endToEnd(context: BrowserContext, extPage: Page, demoUrl: string)
   record({ name: 'clicks lost or duplicated', value: Math.abs((await countOf()) - CLICKS), unit: 'events', budget: { op: '<=', value: 0 } });
 }
 
+/** Share of CPU time the machine spent idle over `ms` (Linux /proc/stat; null elsewhere). */
+async function idleShare(ms: number): Promise<number | null> {
+  const sample = () => {
+    try {
+      const cpu = readFileSync('/proc/stat', 'utf8').split('\n')[0]!.trim().split(/\s+/).slice(1).map(Number);
+      return { idle: cpu[3]! + (cpu[4] ?? 0), total: cpu.reduce((a, b) => a + b, 0) };
+    } catch {
+      return null;
+    }
+  };
+  const a = sample();
+  await new Promise((r) => setTimeout(r, ms));
+  const b = sample();
+  return a && b && b.total > a.total ? Number(((b.idle - a.idle) / (b.total - a.total)).toFixed(2)) : null;
+}
+
+/**
+ * What else the machine was doing when the bench started. The per-click figures are a few tens
+ * of microseconds, and on a 2-core machine other work inflates them: a Playwright suite running
+ * beside the bench moved the heavy page from 0.03 to 0.055 ms. A figure taken on a busy machine
+ * says so.
+ */
+async function machine() {
+  const cores = availableParallelism();
+  const idle = await idleShare(3000);
+  const loadAtStart = Number(loadavg()[0]!.toFixed(2));
+  const busy = idle !== null ? idle < 0.8 : loadAtStart > cores / 2;
+  return () => {
+    console.log(`\nmachine: ${cores} cores; ${idle === null ? '' : `${Math.round(idle * 100)}% idle in the 3 s before the bench, `}1-minute load average ${loadAtStart} then.`);
+    if (busy) console.log('Something else was running when the bench started: time figures read high. Run again when the machine is quiet.');
+    return { cores, idleBefore: idle, loadAtStart, busyAtStart: busy };
+  };
+}
+
 async function main() {
+  const conditions = await machine();
   const build = spawnSync('node_modules/.bin/wxt', ['build'], { encoding: 'utf8' });
   if (build.status !== 0) throw new Error(`the build failed:\n${build.stderr}`);
   console.log(`${'figure'.padEnd(58)} ${'value'.padStart(16)}   budget`);
@@ -225,7 +261,7 @@ async function main() {
     await server.close();
   }
   mkdirSync('bench', { recursive: true });
-  writeFileSync('bench/results.json', `${JSON.stringify({ at: new Date().toISOString(), chromium: 'system', figures }, null, 2)}\n`);
+  writeFileSync('bench/results.json', `${JSON.stringify({ at: new Date().toISOString(), chromium: 'system', machine: conditions(), figures }, null, 2)}\n`);
   const missed = figures.filter((f) => f.budget && !(f.budget.op === '<=' ? f.value <= f.budget.value : f.value >= f.budget.value));
   console.log(missed.length ? `\n${missed.length} budget(s) missed.` : '\nAll budgets met. Written to bench/results.json');
   process.exit(missed.length ? 1 : 0);

@@ -126,6 +126,15 @@ function report(record: Record, where: string, r: TraceResult, ab: { on: Stopwat
     unit: 'ms',
     note: `untraced A/B: ${ms(median(ab.on.dispatch))} ms on, ${ms(median(ab.paused.dispatch))} ms paused; p99 ${ms(pct(ab.on.dispatch, 0.99))} ms on, ${ms(pct(ab.paused.dispatch, 0.99))} ms paused`,
   });
+  // The machine's speed at the time: the page's own work per click, with Uptake out of the way.
+  // This virtual machine runs at times about twice as slow for tens of minutes; the figures above
+  // move with this one.
+  record({
+    name: `reference: the page's own click dispatch with capture paused, ${where}, median`,
+    value: ms(median(ab.paused.dispatch)),
+    unit: 'ms',
+    note: 'how fast the machine ran during the A/B: compare runs by it',
+  });
   record({
     name: `Uptake main-thread time per interaction in a DevTools trace, ${where}, median`,
     value: ms(median(r.perInteraction)),
