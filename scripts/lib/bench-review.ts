@@ -3,7 +3,7 @@
  * exports (pure code, in Node), and rendering the account table of such a book in
  * the options page of the built extension in real Chromium.
  */
-import { writeFileSync } from 'node:fs';
+import { rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { BrowserContext } from 'playwright-core';
@@ -72,6 +72,14 @@ export async function reviewRender(record: Record, context: BrowserContext, reco
   const file = join(tmpdir(), `uptake-bench-${process.pid}.json`);
   // Compact JSON: Uptake's own indented export of 10,000 users is over the 50 MB a single file may have.
   writeFileSync(file, JSON.stringify(exportFile(records, now)));
+  try {
+    return await renderRuns(record, context, file);
+  } finally {
+    rmSync(file, { force: true });
+  }
+}
+
+async function renderRuns(record: Record, context: BrowserContext, file: string) {
   const page = await context.newPage();
   await page.bringToFront();
   const render: number[] = [];

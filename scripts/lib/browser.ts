@@ -3,7 +3,7 @@
  * demo and the benchmark. Chromium comes from the system (Debian's `chromium`):
  * nothing here downloads a browser.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, rmSync } from 'node:fs';
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -27,13 +27,36 @@ export interface LaunchOptions {
   userDataDir?: string;
 }
 
-/** Chromium with the built extension loaded, in a fresh (or given) profile. */
+// Each launch gets a profile of 10-15 MB: without this, every test run left some 60 of them in
+// the temp directory for good.
+const profiles = new Set<string>();
+const removeProfile = (dir: string) => {
+  try {
+    // Chromium may still be writing to it just after the browser closed: a few retries.
+    rmSync(dir, { recursive: true, force: true, maxRetries: 5, retryDelay: 50 });
+    profiles.delete(dir);
+  } catch {
+    // Still in use: the exit hook tries again.
+  }
+};
+process.once('exit', () => {
+  for (const dir of profiles) removeProfile(dir);
+});
+
+/** A fresh browser profile directory, removed when this process exits (tests that restart the browser keep one across launches). */
+export async function tempProfile(prefix = 'uptake-profile-'): Promise<string> {
+  const dir = await mkdtemp(join(tmpdir(), prefix));
+  profiles.add(dir);
+  return dir;
+}
+
+/** Chromium with the built extension loaded, in a fresh profile (removed when the browser closes) or a given one. */
 export async function launchWithExtension(opts: LaunchOptions = {}): Promise<BrowserContext> {
   if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) {
     throw new Error(`The extension is not built: ${EXTENSION_DIR}/manifest.json is missing. Run "npm run build:chrome" first.`);
   }
-  const userDataDir = opts.userDataDir ?? (await mkdtemp(join(tmpdir(), 'uptake-profile-')));
-  return chromium.launchPersistentContext(userDataDir, {
+  const userDataDir = opts.userDataDir ?? (await tempProfile());
+  const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: findChromium(),
     headless: opts.headless ?? true,
     viewport: { width: 1280, height: 800 },
@@ -49,6 +72,8 @@ export async function launchWithExtension(opts: LaunchOptions = {}): Promise<Bro
       '--disable-quic',
     ],
   });
+  if (!opts.userDataDir) context.once('close', () => removeProfile(userDataDir));
+  return context;
 }
 
 export async function serviceWorker(context: BrowserContext): Promise<Worker> {

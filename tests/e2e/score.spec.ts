@@ -1,8 +1,5 @@
-import { mkdtemp } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
-import { ask, extensionId, launchWithExtension, openExtensionPage, waitForCaptureRegistration } from '../../scripts/lib/browser';
+import { ask, extensionId, launchWithExtension, openExtensionPage, tempProfile, waitForCaptureRegistration } from '../../scripts/lib/browser';
 import { expect, test, waitForCounts } from './fixtures';
 
 async function openPopup(context: BrowserContext, demoUrl: string): Promise<Page> {
@@ -42,7 +39,7 @@ test('using the demo app moves the score, and the popup shows the new score and 
 });
 
 test('scores survive a browser restart', async ({ demo }) => {
-  const profile = await mkdtemp(join(tmpdir(), 'uptake-restart-'));
+  const profile = await tempProfile('uptake-restart-');
   let context = await launchWithExtension({ userDataDir: profile });
   await waitForCaptureRegistration(context);
   let extPage = await openExtensionPage(context);

@@ -1,9 +1,6 @@
-import { mkdtemp } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import type { ExportFile } from '../../lib/export/schema';
-import { ask, launchWithExtension, openExtensionPage, stopServiceWorker, until, waitForCaptureRegistration } from '../../scripts/lib/browser';
+import { ask, launchWithExtension, openExtensionPage, stopServiceWorker, tempProfile, until, waitForCaptureRegistration } from '../../scripts/lib/browser';
 import { expect, test } from './fixtures';
 
 /**
@@ -156,7 +153,7 @@ function sortDeep<T>(v: T): T {
 
 test('a browser restart mid-session keeps every acknowledged event, and capture carries on after it', async ({ demo }) => {
   test.setTimeout(90_000);
-  const profile = await mkdtemp(join(tmpdir(), 'uptake-restart-'));
+  const profile = await tempProfile('uptake-restart-');
   const open = async () => {
     const context = await launchWithExtension({ userDataDir: profile });
     await waitForCaptureRegistration(context);
