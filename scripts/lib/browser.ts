@@ -32,7 +32,6 @@ export interface LaunchOptions {
 const profiles = new Set<string>();
 const removeProfile = (dir: string) => {
   try {
-    // Chromium may still be writing to it just after the browser closed: a few retries.
     rmSync(dir, { recursive: true, force: true, maxRetries: 5, retryDelay: 50 });
     profiles.delete(dir);
   } catch {
@@ -72,7 +71,8 @@ export async function launchWithExtension(opts: LaunchOptions = {}): Promise<Bro
       '--disable-quic',
     ],
   });
-  if (!opts.userDataDir) context.once('close', () => removeProfile(userDataDir));
+  // Chromium's last helper processes still write to the profile for a moment after it closed.
+  if (!opts.userDataDir) context.once('close', () => setTimeout(() => removeProfile(userDataDir), 2000).unref());
   return context;
 }
 
