@@ -31,8 +31,9 @@ export async function expectNextTo(card: Locator, target: Locator): Promise<{ ga
     const right = c.x - (t.x + t.width);
     const left = t.x - (c.x + c.width);
     gap = [below, above, right, left].filter((g) => g >= 0).sort((a, b) => a - b)[0] ?? -1;
-    expect(gap, `card ${JSON.stringify(c)} vs target ${JSON.stringify(t)}`).toBeGreaterThanOrEqual(4);
-    expect(gap, `card ${JSON.stringify(c)} vs target ${JSON.stringify(t)}`).toBeLessThanOrEqual(24);
+    const where = `card ${JSON.stringify(c)} vs target ${JSON.stringify(t)}`;
+    expect(gap, where).toBeGreaterThanOrEqual(4);
+    expect(gap, where).toBeLessThanOrEqual(24);
     const vertical = gap === below || gap === above;
     if (vertical) expect(c.x < t.x + t.width && c.x + c.width > t.x, 'overlaps horizontally').toBe(true);
     else expect(c.y < t.y + t.height && c.y + c.height > t.y, 'overlaps vertically').toBe(true);
