@@ -1,7 +1,7 @@
 import { createClock } from '@/lib/background/clock';
 import { createHandlers } from '@/lib/background/handlers';
 import { loadActivePlaybook } from '@/lib/background/playbook-store';
-import { injectWidget, syncContentScripts } from '@/lib/background/registration';
+import { createRegistrar, injectWidget } from '@/lib/background/registration';
 import { createRouter } from '@/lib/background/router';
 import { type UptakeDb, openStore } from '@/lib/store/db';
 import { pruneEvents } from '@/lib/store/queries';
@@ -16,10 +16,11 @@ export default defineBackground(() => {
     return dbPromise;
   };
   const clock = createClock(db);
+  const register = createRegistrar(() => db().then(loadActivePlaybook).then((active) => active.playbook));
   const handlers = createHandlers({
     db,
     now: clock.now,
-    onPlaybookChanged: (active) => syncContentScripts(active.playbook).then(() => undefined),
+    onPlaybookChanged: () => register().then(() => undefined),
     injectWidget: (tabId, frameId) => injectWidget(tabId, frameId),
     tabExists: (tabId) => browser.tabs.get(tabId).then(
       () => true,
@@ -41,10 +42,7 @@ export default defineBackground(() => {
   });
 
   const ensureRegistered = () =>
-    db()
-      .then(loadActivePlaybook)
-      .then((active) => syncContentScripts(active.playbook))
-      .catch((error) => console.error('Uptake: registering the capture script failed', error));
+    register().catch((error) => console.error('Uptake: registering the capture script failed', error));
   browser.runtime.onInstalled.addListener(() => {
     void ensureRegistered();
     void browser.alarms.create(DAILY_ALARM, { periodInMinutes: 24 * 60 });

@@ -30,6 +30,22 @@ export async function syncContentScripts(pb: Playbook): Promise<string[]> {
   return matches;
 }
 
+/**
+ * Registration, one run at a time, each with the active playbook as it is when its turn comes.
+ * The worker's start and a playbook saved at that moment would otherwise both find no script
+ * registered and both register it (Chrome refuses the second: "Duplicate script ID", and the
+ * save is reported as failed), or the older playbook's run could end last and leave its pages
+ * registered instead of the new ones.
+ */
+export function createRegistrar(activePlaybook: () => Promise<Playbook>, sync: (pb: Playbook) => Promise<string[]> = syncContentScripts) {
+  let last: Promise<unknown> = Promise.resolve();
+  return (): Promise<string[]> => {
+    const run = last.catch(() => undefined).then(async () => sync(await activePlaybook()));
+    last = run;
+    return run;
+  };
+}
+
 export const WIDGET_FILE = '/widget.js';
 
 /**
