@@ -11,7 +11,7 @@ test.beforeAll(async () => {
 });
 test.afterAll(async () => pages.close());
 
-test('click rules: nested features, name and text filters, invalid selectors, shadow roots and slots, a target removed mid-click, one count per feature per click', async ({ app, extPage }) => {
+test('click rules: nested features, name and text filters, invalid selectors, shadow roots and slots (open, closed, attached late), a target removed mid-click, one count per feature per click', async ({ app, extPage }) => {
   const saved = await ask<'ui:set-playbook'>(extPage, { type: 'ui:set-playbook', text: readFileSync(`${FIXTURES}/playbook.json`, 'utf8') });
   expect(saved.ok).toBe(true);
   const errors: string[] = [];
@@ -38,6 +38,15 @@ test('click rules: nested features, name and text filters, invalid selectors, sh
   // Light-DOM content slotted into a component: the component's own toolbar (in its shadow
   // tree) and the component both count.
   await app.click('#slotted');
+  // Deeper inside slotted content: the same two.
+  await app.click('#deep-slotted');
+  // A component whose shadow root comes after the page loaded: before, its content is plain
+  // light DOM (nothing counts); after, the toolbar it is slotted into counts.
+  await app.click('#late-slotted');
+  await app.evaluate(() => (window as unknown as { defineLate: () => void }).defineLate());
+  await app.click('#late-slotted');
+  // Slotted into a closed shadow root: its toolbar stays the page's own; the card around it counts.
+  await app.click('#closed-slotted');
   // The page removes the clicked item in its own listener, before Uptake's: the item and its
   // menu count all the same, as they were when the user clicked.
   await app.click('#menu-item span');
@@ -51,10 +60,10 @@ test('click rules: nested features, name and text filters, invalid selectors, sh
     save: 1,
     'export-csv': 1,
     other: 1,
-    card: 2,
+    card: 3,
     inner: 1,
-    toolbar: 1,
-    'toolbar-host': 1,
+    toolbar: 3,
+    'toolbar-host': 2,
     menu: 1,
     'menu-item': 1,
   });
