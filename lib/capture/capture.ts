@@ -15,7 +15,8 @@ export interface CaptureHost {
 }
 
 export interface CaptureSink {
-  feature(feature: string, kind: CaptureKind): void;
+  /** `at`: when, on the page's own clock (an event's timeStamp, performance.now()); now if left out. */
+  feature(feature: string, kind: CaptureKind, at?: number): void;
   meter(sample: MeterSample): void;
 }
 
@@ -85,7 +86,7 @@ export function startCapture(pb: Playbook, host: CaptureHost, sink: CaptureSink,
   // if at all, and the loop is plain (no iterators, no allocation): a click runs this code cold,
   // often before the engine has optimised it, where every step counts.
   let eventNo = 0;
-  const featuresOf = (el: Element, c: Rules, kind: CaptureKind) => {
+  const featuresOf = (el: Element, c: Rules, kind: CaptureKind, e: Event) => {
     let text: string | undefined;
     let name: string | undefined;
     const list = c.rules;
@@ -101,14 +102,14 @@ export function startCapture(pb: Playbook, host: CaptureHost, sink: CaptureSink,
         if (!textIncludes(name, r.name)) continue;
       }
       r.counted.at = eventNo;
-      sink.feature(r.feature, kind);
+      sink.feature(r.feature, kind, e.timeStamp);
     }
   };
 
   // The event's path as it was at dispatch, element by element: for a path through shadow trees,
   // and for a target the page removed before Uptake's listener ran.
-  const onPath = (path: EventTarget[], c: Rules, kind: CaptureKind, any: string) => {
-    for (const node of path) if (node instanceof Element && node.matches(any)) featuresOf(node, c, kind);
+  const onPath = (e: Event, c: Rules, kind: CaptureKind, any: string) => {
+    for (const node of e.composedPath()) if (node instanceof Element && node.matches(any)) featuresOf(node, c, kind, e);
   };
 
   // Whether the target's ancestors are the event's whole path (composedPath()) as the document
@@ -134,8 +135,8 @@ export function startCapture(pb: Playbook, host: CaptureHost, sink: CaptureSink,
     if (any === null) return;
     eventNo++;
     const t = e.target;
-    if (!(t instanceof Element) || !lightPath(t)) return onPath(e.composedPath(), c, kind, any);
-    for (let hit = t.closest(any); hit !== null; hit = hit.parentElement?.closest(any) ?? null) featuresOf(hit, c, kind);
+    if (!(t instanceof Element) || !lightPath(t)) return onPath(e, c, kind, any);
+    for (let hit = t.closest(any); hit !== null; hit = hit.parentElement?.closest(any) ?? null) featuresOf(hit, c, kind, e);
   };
 
   // Chromium marks a submit trusted even when page script calls form.requestSubmit() or
@@ -182,7 +183,7 @@ export function startCapture(pb: Playbook, host: CaptureHost, sink: CaptureSink,
         for (const r of rules.key) {
           if (r.key !== key || r.ctrl !== e.ctrlKey || r.meta !== e.metaKey || r.alt !== e.altKey || r.shift !== e.shiftKey) continue;
           if (r.within && !findOnPath(e.composedPath(), r.within, 64)) continue;
-          sink.feature(r.feature, 'key');
+          sink.feature(r.feature, 'key', e.timeStamp);
         }
       },
       { capture: true, passive: true },

@@ -2,6 +2,7 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { type CaptureHost, startCapture } from '../capture/capture';
 import { ANONYMOUS, readIdentity } from '../capture/identity';
 import { createQueue } from '../capture/queue';
+import { createRecorder } from '../capture/recorder';
 import { createSelfMeter } from '../capture/telemetry';
 import { request } from '../messaging';
 import type { Playbook } from '../playbook/schema';
@@ -32,10 +33,22 @@ export function startSession(ctx: ContentScriptContext, pb: Playbook): void {
       return reply.ack;
     },
   });
+  const seqBase = crypto.randomUUID().slice(0, 13);
+  let seq = 0;
+  // Capture's records become events here, at the flush, not in the user's click: their time is
+  // the event's own timeStamp, turned into epoch time with both clocks read now.
+  const recorder = createRecorder();
+  const stamp = () => {
+    const epoch = Date.now() - performance.now();
+    recorder.drain((feature, kind, at, p) => queue.push({ id: `${seqBase}:${seq++}`, feature, kind, ts: Math.round(epoch + at), path: p }));
+  };
+
   let failures = 0;
   let retryAt = 0;
   const flush = () => {
-    if (ctx.isInvalid || Date.now() < retryAt) return;
+    if (ctx.isInvalid) return;
+    stamp();
+    if (Date.now() < retryAt) return;
     queue.flush().then(
       () => {
         failures = 0;
@@ -48,7 +61,6 @@ export function startSession(ctx: ContentScriptContext, pb: Playbook): void {
     );
   };
 
-  const seqBase = crypto.randomUUID().slice(0, 13);
   let burstTimer: number | undefined;
   // Reading location from the isolated world costs more than the rest of recording:
   // keep the path, refreshed when the app navigates.
@@ -61,11 +73,10 @@ export function startSession(ctx: ContentScriptContext, pb: Playbook): void {
   else ctx.setInterval(refreshPath, 300);
   ctx.addEventListener(window, 'popstate', refreshPath);
   ctx.addEventListener(window, 'hashchange', refreshPath);
-  let seq = 0;
-  const record = (feature: string, kind: CaptureKind) => {
-    queue.push({ id: `${seqBase}:${seq++}`, feature, kind, ts: Date.now(), path });
+  const record = (feature: string, kind: CaptureKind, at = performance.now()) => {
+    const held = recorder.add(feature, kind, at, path);
     widget?.featureUsed(feature);
-    if (queue.size >= FLUSH_AT && burstTimer === undefined) {
+    if (held >= FLUSH_AT && burstTimer === undefined) {
       burstTimer = timeout(ctx, () => {
         burstTimer = undefined;
         flush();

@@ -22,6 +22,8 @@ export function createWidgetHost(deps: HostDeps) {
   let state: WidgetState = { milestones: [], guides: [] };
   const stateListeners = new Set<(s: WidgetState) => void>();
   const featureListeners = new Set<(f: string) => void>();
+  // Read in every captured click: a plain number, not the Set's size (a built-in call, cold there).
+  let featureListening = 0;
   const nudgeListeners = new Set<(n: ShownNudge | null) => void>();
   let nudge: ShownNudge | null = null;
   let sessionShown = 0;
@@ -49,7 +51,11 @@ export function createWidgetHost(deps: HostDeps) {
     },
     onFeature(fn) {
       featureListeners.add(fn);
-      return () => featureListeners.delete(fn);
+      featureListening = featureListeners.size;
+      return () => {
+        featureListeners.delete(fn);
+        featureListening = featureListeners.size;
+      };
     },
     saveGuide(guide, step, status) {
       deps
@@ -115,7 +121,7 @@ export function createWidgetHost(deps: HostDeps) {
       }
     },
     featureUsed(feature: string) {
-      if (featureListeners.size) for (const fn of featureListeners) fn(feature);
+      if (featureListening) for (const fn of featureListeners) fn(feature);
     },
   };
 }

@@ -13,6 +13,11 @@ test('real use of every demo feature is recorded with the right counts, mileston
     expect(reached[id], `milestone ${id}`).toBeGreaterThanOrEqual(started);
     expect(reached[id]!).toBeLessThanOrEqual(Date.now());
   }
+  // Each use carries the time it happened: capture keeps the event's own clock until the flush.
+  for (const f of s!.features.filter((x) => x.count > 0)) {
+    expect(f.firstUsed, `first use of ${f.id}`).toBeGreaterThanOrEqual(started);
+    expect(f.lastUsed!, `last use of ${f.id}`).toBeLessThanOrEqual(Date.now());
+  }
   const seats = s!.meters.find((m) => m.id === 'seats');
   expect(seats).toMatchObject({ used: 8, limit: 10 });
   expect(s!.meters.find((m) => m.id === 'reports-built')).toMatchObject({ used: 1, limit: 50 });
