@@ -23,7 +23,7 @@ export function createQueue(opts: QueueOptions) {
   const maxBatch = opts.maxBatch ?? 200;
   const maxPending = opts.maxPending ?? 10_000;
   let pending: CapturedEvent[] = [];
-  let meters = new Map<string, MeterSample>();
+  const meters = new Map<string, MeterSample>();
   let inFlight: Promise<void> | null = null;
   let dropped = 0;
 
@@ -69,10 +69,6 @@ export function createQueue(opts: QueueOptions) {
     },
     get dropped() {
       return dropped;
-    },
-    clear() {
-      pending = [];
-      meters = new Map();
     },
   };
 }

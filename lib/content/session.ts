@@ -2,7 +2,6 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { type CaptureHost, startCapture } from '../capture/capture';
 import { ANONYMOUS, readIdentity } from '../capture/identity';
 import { createQueue } from '../capture/queue';
-import { createRecorder } from '../capture/recorder';
 import { createSelfMeter } from '../capture/telemetry';
 import { request } from '../messaging';
 import type { Playbook } from '../playbook/schema';
@@ -35,12 +34,14 @@ export function startSession(ctx: ContentScriptContext, pb: Playbook): void {
   });
   const seqBase = crypto.randomUUID().slice(0, 13);
   let seq = 0;
-  // Capture's records become events here, at the flush, not in the user's click: their time is
-  // the event's own timeStamp, turned into epoch time with both clocks read now.
-  const recorder = createRecorder();
+  // Capture's records become events here, at the flush, not in the user's click: the wall clock
+  // and the id string each cost microseconds there (interleaved runs of built variants, bench
+  // heavy page), so a use keeps the event's own timeStamp, turned into epoch time now.
+  let fresh: { feature: string; kind: CaptureKind; at: number; path: string }[] = [];
   const stamp = () => {
     const epoch = Date.now() - performance.now();
-    recorder.drain((feature, kind, at, p) => queue.push({ id: `${seqBase}:${seq++}`, feature, kind, ts: Math.round(epoch + at), path: p }));
+    for (const f of fresh) queue.push({ id: `${seqBase}:${seq++}`, feature: f.feature, kind: f.kind, ts: Math.round(epoch + f.at), path: f.path });
+    fresh = [];
   };
 
   let failures = 0;
@@ -74,9 +75,9 @@ export function startSession(ctx: ContentScriptContext, pb: Playbook): void {
   ctx.addEventListener(window, 'popstate', refreshPath);
   ctx.addEventListener(window, 'hashchange', refreshPath);
   const record = (feature: string, kind: CaptureKind, at = performance.now()) => {
-    const held = recorder.add(feature, kind, at, path);
+    fresh.push({ feature, kind, at, path });
     widget?.featureUsed(feature);
-    if (held >= FLUSH_AT && burstTimer === undefined) {
+    if (fresh.length >= FLUSH_AT && burstTimer === undefined) {
       burstTimer = timeout(ctx, () => {
         burstTimer = undefined;
         flush();

@@ -22,8 +22,6 @@ export function createWidgetHost(deps: HostDeps) {
   let state: WidgetState = { milestones: [], guides: [] };
   const stateListeners = new Set<(s: WidgetState) => void>();
   const featureListeners = new Set<(f: string) => void>();
-  // Read in every captured click: a plain number, not the Set's size (a built-in call, cold there).
-  let featureListening = 0;
   const nudgeListeners = new Set<(n: ShownNudge | null) => void>();
   let nudge: ShownNudge | null = null;
   let sessionShown = 0;
@@ -51,11 +49,7 @@ export function createWidgetHost(deps: HostDeps) {
     },
     onFeature(fn) {
       featureListeners.add(fn);
-      featureListening = featureListeners.size;
-      return () => {
-        featureListeners.delete(fn);
-        featureListening = featureListeners.size;
-      };
+      return () => featureListeners.delete(fn);
     },
     saveGuide(guide, step, status) {
       deps
@@ -121,7 +115,7 @@ export function createWidgetHost(deps: HostDeps) {
       }
     },
     featureUsed(feature: string) {
-      if (featureListening) for (const fn of featureListeners) fn(feature);
+      if (featureListeners.size) for (const fn of featureListeners) fn(feature);
     },
   };
 }

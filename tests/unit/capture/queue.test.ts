@@ -166,17 +166,6 @@ describe('createQueue', () => {
     expect(q.dropped).toBe(2);
   });
 
-  it('forgets pending events and meters on clear', async () => {
-    const bg = background();
-    const q = createQueue({ send: bg.send });
-    q.push(ev(1));
-    q.meter({ meter: 'seats', used: 7, limit: 10, ts: 1 });
-    q.clear();
-    await q.flush();
-    expect(q.size).toBe(0);
-    expect(bg.send).not.toHaveBeenCalled();
-  });
-
   // A reply acknowledging only foreign ids must not make one flush send forever
   // (bounded here by a background that gives up after 20 sends).
   it('stops a flush when the acknowledged ids are not in the batch', async () => {
