@@ -29,11 +29,6 @@ const USER_SUBMIT_WINDOW_MS = 1000;
 /** Route polling, only where the Navigation API is missing (Firefox before 147). */
 const ROUTE_POLL_MS = 300;
 
-function isVisible(el: Element): boolean {
-  const check = (el as Element & { checkVisibility?: () => boolean }).checkVisibility;
-  return check ? check.call(el) : el.getClientRects().length > 0;
-}
-
 /**
  * Installs capture for a playbook: a handful of capture-phase listeners, a
  * throttled mutation check only when the playbook has visibility rules or text
@@ -221,7 +216,7 @@ export function startCapture(pb: Playbook, host: CaptureHost, sink: CaptureSink,
     watch();
     rules.visible.forEach((r, i) => {
       const el = resolveAnchor(r.anchor, doc);
-      const now = el && isVisible(el) ? el : null;
+      const now = el?.checkVisibility() ? el : null;
       // Counted on appearing: a new element, or the same one shown again.
       if (now && now !== shown.get(i)) sink.feature(r.feature, 'visible');
       shown.set(i, now);

@@ -25,7 +25,6 @@ export function createQueue(opts: QueueOptions) {
   let pending: CapturedEvent[] = [];
   const meters = new Map<string, MeterSample>();
   let inFlight: Promise<void> | null = null;
-  let dropped = 0;
 
   async function sendOnce(): Promise<boolean> {
     const events = pending.slice(0, maxBatch);
@@ -55,10 +54,7 @@ export function createQueue(opts: QueueOptions) {
   return {
     push(event: CapturedEvent) {
       pending.push(event);
-      if (pending.length > maxPending) {
-        dropped += pending.length - maxPending;
-        pending = pending.slice(-maxPending);
-      }
+      if (pending.length > maxPending) pending = pending.slice(-maxPending);
     },
     meter(sample: MeterSample) {
       meters.set(sample.meter, sample);
@@ -66,9 +62,6 @@ export function createQueue(opts: QueueOptions) {
     flush,
     get size() {
       return pending.length;
-    },
-    get dropped() {
-      return dropped;
     },
   };
 }

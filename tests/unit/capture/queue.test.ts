@@ -159,11 +159,13 @@ describe('createQueue', () => {
     expect(bg.batches[0]?.meters).toEqual([{ meter: 'seats', used: 7, limit: 10, ts: 2 }]);
   });
 
-  it('drops the oldest events past maxPending and counts them', () => {
-    const q = createQueue({ send: async () => [], maxPending: 3 });
+  it('drops the oldest events past maxPending, keeping the newest', async () => {
+    const bg = background();
+    const q = createQueue({ send: bg.send, maxPending: 3 });
     for (let n = 1; n <= 5; n++) q.push(ev(n));
     expect(q.size).toBe(3);
-    expect(q.dropped).toBe(2);
+    await q.flush();
+    expect(ids(bg.batches.flatMap((b) => b.events))).toEqual(['page-1:3', 'page-1:4', 'page-1:5']);
   });
 
   // A reply acknowledging only foreign ids must not make one flush send forever
