@@ -1,16 +1,18 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
+import type { WidgetHost } from '@/lib/guides/host';
 import { waitForAnchor } from '@/lib/guides/wait';
 import type { Guide } from '@/lib/playbook/guides-schema';
 import { follow } from './position';
 
 /** A pulsing dot on an element; activating it opens its tip. */
-export function Hotspot({ guide, loc, onOpen }: { guide: Guide; loc: string; onOpen(): void }) {
+export function Hotspot({ host, guide, loc, onOpen }: { host: WidgetHost; guide: Guide; loc: string; onOpen(): void }) {
   const step = guide.steps[0]!;
   const [target, setTarget] = useState<Element | null>(null);
   const dot = useRef<HTMLButtonElement>(null);
   useEffect(() => {
-    if (!step.anchor) return;
-    const wait = waitForAnchor(step.anchor, step.missing.waitMs);
+    const anchor = step.anchor;
+    if (!anchor) return;
+    const wait = waitForAnchor(() => host.resolveAnchor(anchor), step.missing.waitMs);
     wait.result.then((r) => setTarget('found' in r ? r.found : null));
     return wait.cancel;
   }, [guide.id, loc]);

@@ -24,8 +24,9 @@ export function NudgeCard({ host, shown, onStartGuide }: Props) {
   const [target, setTarget] = useState<Element | null | undefined>(nudge.anchor && nudge.kind !== 'expansion' ? undefined : null);
 
   useEffect(() => {
-    if (target !== undefined || !nudge.anchor) return;
-    const wait = waitForAnchor(nudge.anchor, ANCHOR_WAIT_MS);
+    const anchor = nudge.anchor;
+    if (target !== undefined || !anchor) return;
+    const wait = waitForAnchor(() => host.resolveAnchor(anchor), ANCHOR_WAIT_MS);
     wait.result.then((r) => setTarget('found' in r ? r.found : null));
     return wait.cancel;
   }, [nudge.id]);

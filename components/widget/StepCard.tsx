@@ -1,5 +1,4 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { compileRoute, routeTarget } from '@/lib/capture/route';
 import type { WidgetHost } from '@/lib/guides/host';
 import { waitForAnchor } from '@/lib/guides/wait';
 import type { Guide } from '@/lib/playbook/guides-schema';
@@ -47,10 +46,11 @@ export function StepCard({ host, guide, index, loc, onNext: next, onBack, onClos
   // Find the element, waiting for it to appear; when it never does, follow the step's fallback.
   useEffect(() => {
     started.current = performance.now();
-    if (!step.anchor) return setPhase({ kind: 'centered' });
+    const anchor = step.anchor;
+    if (!anchor) return setPhase({ kind: 'centered' });
     if (target?.isConnected) return;
     setPhase({ kind: 'waiting' });
-    const wait = waitForAnchor(step.anchor, step.missing.waitMs);
+    const wait = waitForAnchor(() => host.resolveAnchor(anchor), step.missing.waitMs);
     wait.result.then((r) => {
       if ('found' in r) {
         // Instant, not smooth: the card is placed once the element is where it will stay.
@@ -104,7 +104,7 @@ export function StepCard({ host, guide, index, loc, onNext: next, onBack, onClos
   }, [target, index]);
   useEffect(() => {
     const adv = step.advance;
-    if (adv.on === 'route' && compileRoute(adv.path).test(routeTarget(adv.path, location))) onNext();
+    if (adv.on === 'route' && host.atRoute(adv.path)) onNext();
   }, [loc, index]);
 
   useTabCycle(card, target, () => onClose('dismissed'));

@@ -1,5 +1,4 @@
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
-import { compileRoute, routeTarget } from '@/lib/capture/route';
 import type { ShownNudge, WidgetHost } from '@/lib/guides/host';
 import type { WidgetState } from '@/lib/store/guides';
 import { Checklist } from './Checklist';
@@ -52,14 +51,14 @@ export function Widget({ host }: { host: WidgetHost }) {
       g.kind === 'hotspot' &&
       g.id !== active?.guide &&
       !['completed', 'dismissed'].includes(status.get(g.id) ?? '') &&
-      (!g.routes || g.routes.some((r) => compileRoute(r).test(routeTarget(r, location)))),
+      (!g.routes || g.routes.some((r) => host.atRoute(r))),
   );
 
   return (
     <>
       {pb.theme.checklist && pb.milestones.length > 0 && <Checklist playbook={pb} state={state} onShowMe={start} />}
       {hotspots.map((g) => (
-        <Hotspot key={g.id} guide={g} loc={loc} onOpen={() => start(g.id)} />
+        <Hotspot key={g.id} host={host} guide={g} loc={loc} onOpen={() => start(g.id)} />
       ))}
       {shown && !active && <NudgeCard key={shown.nudge.id} host={host} shown={shown} onStartGuide={start} />}
       {guide && active && (

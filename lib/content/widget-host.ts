@@ -1,4 +1,6 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { resolveAnchor } from '../anchors/match';
+import { compileRoute, routeTarget } from '../capture/route';
 import type { ShownNudge, WidgetHost } from '../guides/host';
 import { request } from '../messaging';
 import type { Playbook } from '../playbook/schema';
@@ -82,6 +84,8 @@ export function createWidgetHost(deps: HostDeps) {
         .then((identity) => request<'cs:nudge-pause'>({ type: 'cs:nudge-pause', app: playbook.app.id, identity }))
         .catch(warn('pausing tips failed'));
     },
+    resolveAnchor: (anchor) => resolveAnchor(anchor, document),
+    atRoute: (pattern) => compileRoute(pattern).test(routeTarget(pattern, location)),
     guideCompleted(guide) {
       for (const f of playbook.features) if (f.detect.some((d) => d.on === 'guide' && d.guide === guide)) deps.emitFeature(f.id);
     },

@@ -1,6 +1,6 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { Nudge } from '../playbook/nudges-schema';
-import type { Playbook } from '../playbook/schema';
+import type { Anchor, Playbook } from '../playbook/schema';
 import type { GuideStatus } from '../store/db';
 import type { WidgetState } from '../store/guides';
 
@@ -22,6 +22,13 @@ export interface WidgetHost {
   pauseTips(): void;
   /** A guide is running: no nudge may interrupt it. */
   setBusy(busy: boolean): void;
+  /**
+   * The anchor's element in the page now, or null; and whether the page is at a route pattern.
+   * Capture's own code, lent to the widget: its bundle, all a page loads of Uptake with the
+   * content script, then carries no second copy.
+   */
+  resolveAnchor(anchor: Anchor): Element | null;
+  atRoute(pattern: string): boolean;
 }
 
 export interface ShownNudge {

@@ -1,13 +1,11 @@
-import { resolveAnchor } from '../anchors/match';
-import type { Anchor } from '../playbook/schema';
 
 export type AnchorResult = { found: Element } | { missing: true };
 
 /**
- * Resolves an anchor now or as soon as it appears, watching DOM mutations
- * (throttled) for up to `waitMs`: the element is often rendered after the step starts.
+ * Finds an element now or as soon as it appears (`find`: an anchor's resolver), watching DOM
+ * mutations (throttled) for up to `waitMs`: the element is often rendered after the step starts.
  */
-export function waitForAnchor(anchor: Anchor, waitMs: number, doc: Document = document): { result: Promise<AnchorResult>; cancel(): void } {
+export function waitForAnchor(find: () => Element | null, waitMs: number, doc: Document = document): { result: Promise<AnchorResult>; cancel(): void } {
   let done = false;
   let observer: MutationObserver | null = null;
   let timer: ReturnType<typeof setTimeout> | undefined;
@@ -22,7 +20,7 @@ export function waitForAnchor(anchor: Anchor, waitMs: number, doc: Document = do
     const check = () => {
       throttle = undefined;
       if (done) return;
-      const el = resolveAnchor(anchor, doc);
+      const el = find();
       if (el) {
         cancel();
         resolve({ found: el });
