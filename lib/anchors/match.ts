@@ -7,28 +7,55 @@ export function normalise(s: string | null | undefined): string {
   return (s ?? '').replace(/\s+/g, ' ').trim().slice(0, MAX_TEXT).toLowerCase();
 }
 
-/** A playbook's text or name filter, prepared once: normalised, and whether it holds whitespace. */
+/** A playbook's text or name filter, prepared once: normalised, whether it holds whitespace, whether it is printable ASCII. */
 export interface Needle {
   text: string;
   spaced: boolean;
+  ascii: boolean;
 }
 
 export function needle(text: string): Needle {
   const t = normalise(text);
-  return { text: t, spaced: /\s/.test(t) };
+  return { text: t, spaced: /\s/.test(t), ascii: /^[ -~]*$/.test(t) };
+}
+
+/**
+ * Whether `s` contains the lower-case ASCII needle `n`, ignoring ASCII case; undefined when a
+ * non-ASCII character is met where the needle is compared (then lower-casing decides: the Kelvin
+ * sign becomes "k", "İ" two characters). A plain loop of character codes: every built-in call on
+ * a click's path (toLowerCase, includes) costs microseconds, run cold between clicks.
+ */
+function asciiFoldIncludes(s: string, n: string): boolean | undefined {
+  const m = n.length;
+  const last = s.length - m;
+  outer: for (let i = 0; i <= last; i++) {
+    for (let j = 0; j < m; j++) {
+      let c = s.charCodeAt(i + j);
+      if (c > 0x7f) return undefined;
+      if (c >= 0x41 && c <= 0x5a) c += 0x20;
+      if (c !== n.charCodeAt(j)) continue outer;
+    }
+    return true;
+  }
+  return false;
 }
 
 /**
  * Whether `normalise(raw)` contains the needle. A needle without whitespace lies inside one
  * run of non-space characters, which normalising leaves whole, so short text (under the
- * 500-character cut) needs only lower-casing: this runs inside the user's clicks. The
- * property test in tests/unit/anchors checks the two ways agree.
+ * 500-character cut) needs only case folding: this runs inside the user's clicks. An ASCII
+ * needle is found by comparing character codes; a match of ASCII characters in the raw text is
+ * a match in the normalised text, and a match that involves any other character meets it and
+ * falls back. The property test in tests/unit/anchors checks the ways agree.
  */
 export function textIncludes(raw: string | null | undefined, n: Needle): boolean {
   const s = raw ?? '';
+  if (n.spaced || s.length > MAX_TEXT) return normalise(s).includes(n.text);
+  const folded = n.ascii ? asciiFoldIncludes(s, n.text) : undefined;
+  if (folded !== undefined) return folded;
   // U+FEFF is whitespace to normalise() but invisible to lower-casing (a final Σ looks past
   // it), so text holding one takes the long way.
-  return !n.spaced && s.length <= MAX_TEXT && !s.includes('\uFEFF') ? s.toLowerCase().includes(n.text) : normalise(s).includes(n.text);
+  return !s.includes('\uFEFF') ? s.toLowerCase().includes(n.text) : normalise(s).includes(n.text);
 }
 
 const NAMING_ATTRIBUTES = '[aria-label],[aria-labelledby],[title],[alt]';
