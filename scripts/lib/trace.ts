@@ -23,6 +23,10 @@ export interface TraceResult {
   /** Main-thread tasks over 50 ms in the page, and those in which Uptake's code ran. */
   longTasks: number;
   longTasksWithUptake: number;
+  /** Those Uptake made long: without Uptake's calls in them they would have stayed within 50 ms. */
+  longTasksByUptake: number;
+  /** Uptake's time inside the long tasks it ran in, the most in one task, in µs. */
+  maxUptakeUsInLongTask: number;
   /** Uptake's main-thread µs over the whole trace, and the trace's length in µs. */
   uptakeUs: number;
   spanUs: number;
@@ -101,10 +105,14 @@ export async function traceUptake(
   const typicalGap = gaps.length ? [...gaps].sort((a, b) => a - b)[gaps.length >> 1]! : spanUs;
   const perInteraction = marks.map((m, i) => sum(m.ts, marks[i + 1]?.ts ?? m.ts + typicalGap));
   const long = sortByTs(tasks);
+  const inside = (t: Slice) => top.filter((c) => c.ts < t.ts + t.dur && c.ts + c.dur > t.ts).reduce((n, c) => n + Math.min(c.ts + c.dur, t.ts + t.dur) - Math.max(c.ts, t.ts), 0);
+  const withUptake = long.map((t) => ({ t, us: inside(t) })).filter((x) => x.us > 0);
   return {
     perInteraction,
     longTasks: long.length,
-    longTasksWithUptake: long.filter((t) => top.some((c) => c.ts < t.ts + t.dur && c.ts + c.dur > t.ts)).length,
+    longTasksWithUptake: withUptake.length,
+    longTasksByUptake: withUptake.filter((x) => x.t.dur - x.us <= LONG_TASK_US).length,
+    maxUptakeUsInLongTask: Math.max(0, ...withUptake.map((x) => x.us)),
     uptakeUs: top.reduce((n, c) => n + c.dur, 0),
     spanUs,
   };
