@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
 
@@ -7,7 +8,12 @@ const DEMO_HOSTS = ['http://127.0.0.1/*', 'http://localhost/*'];
 const OTHER_HOSTS = ['https://*/*', 'http://*/*'];
 
 export default defineConfig({
-  vite: () => ({ plugins: [preact()] }),
+  vite: () => ({
+    plugins: [preact()],
+    // WXT's content-script context lets any page stop the script and posts into the page
+    // (lib/content/wxt-context.ts); its wrapper gets Uptake's own context instead.
+    resolve: { alias: [{ find: /^wxt\/utils\/content-script-context$/, replacement: fileURLToPath(new URL('./lib/content/wxt-context.ts', import.meta.url)) }] },
+  }),
   manifest: ({ manifestVersion }) => ({
     name: 'Uptake',
     description: 'Local-first in-app guidance and adoption scoring for the SaaS apps you use.',

@@ -1,4 +1,3 @@
-import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { type CaptureHost, startCapture } from '../capture/capture';
 import { ANONYMOUS, readIdentity } from '../capture/identity';
 import { createQueue } from '../capture/queue';
@@ -6,6 +5,8 @@ import { createSelfMeter } from '../capture/telemetry';
 import { request } from '../messaging';
 import type { Playbook } from '../playbook/schema';
 import type { CaptureKind, Identity } from '../types';
+import { UptakeContext } from './context';
+import { onUrlChange } from './location';
 import { timeout } from './timers';
 import { createWidgetHost, wantsWidget } from './widget-host';
 
@@ -16,7 +17,7 @@ const BURST_DELAY_MS = 200;
 const COST_REPORT_MS = 60_000;
 
 /** A page's Uptake session: capture, the acknowledged outbox to the background, and the widget. */
-export function startSession(ctx: ContentScriptContext, pb: Playbook): void {
+export function startSession(ctx: UptakeContext, pb: Playbook): void {
   // Read at every send, not once: a single-page app can switch account without a reload.
   const who = async (): Promise<Identity> =>
     (await readIdentity(pb, document, location).catch(() => null)) ?? { account: ANONYMOUS, user: ANONYMOUS };
@@ -66,16 +67,10 @@ export function startSession(ctx: ContentScriptContext, pb: Playbook): void {
   // Reading location from the isolated world costs more than the rest of recording:
   // keep the path, refreshed when the app navigates.
   let path = location.pathname;
-  const refreshPath = () => {
-    path = location.pathname;
-  };
-  const nav = (window as Window & { navigation?: EventTarget }).navigation;
-  if (nav) ctx.addEventListener(nav as unknown as Window, 'currententrychange' as 'popstate', refreshPath);
-  else ctx.setInterval(refreshPath, 300);
-  ctx.addEventListener(window, 'popstate', refreshPath);
-  ctx.addEventListener(window, 'hashchange', refreshPath);
+  // Uses since the URL last changed, until the background says the new page is still the app's.
+  let held: typeof fresh | null = null;
   const record = (feature: string, kind: CaptureKind, at = performance.now()) => {
-    fresh.push({ feature, kind, at, path });
+    (held ?? fresh).push({ feature, kind, at, path });
     widget?.featureUsed(feature);
     if (fresh.length >= FLUSH_AT && burstTimer === undefined) {
       burstTimer = timeout(ctx, () => {
@@ -86,14 +81,22 @@ export function startSession(ctx: ContentScriptContext, pb: Playbook): void {
   };
   // Every handler capture installs is timed: Diagnostics shows what Uptake costs this app.
   const meter = createSelfMeter();
-  const host: CaptureHost = {
-    listen: (target, type, fn, opts) => ctx.addEventListener(target as Window, type as 'click', meter.timed(fn) as () => void, opts),
-    setTimeout: (fn, ms) => void timeout(ctx, meter.timed(fn), ms),
-    setInterval: (fn, ms) => void ctx.setInterval(meter.timed(fn), ms),
-    now: Date.now,
-    onStop: (fn) => ctx.onInvalidated(fn),
+  // Capture runs in a context of its own, ended when the app navigates to a page the playbook
+  // does not match (a single-page app leaving its matched paths) and started again on return.
+  let capture: UptakeContext | null = null;
+  const startCapturing = () => {
+    const c = new UptakeContext(ctx);
+    capture = c;
+    const host: CaptureHost = {
+      listen: (target, type, fn, opts) => c.addEventListener(target, type, meter.timed(fn), opts),
+      setTimeout: (fn, ms) => void timeout(c, meter.timed(fn), ms),
+      setInterval: (fn, ms) => void c.setInterval(meter.timed(fn), ms),
+      now: Date.now,
+      onStop: (fn) => c.onInvalidated(fn),
+    };
+    startCapture(pb, host, { feature: record, meter: (sample) => queue.meter(sample) });
   };
-  startCapture(pb, host, { feature: record, meter: (sample) => queue.meter(sample) });
+  startCapturing();
   ctx.setInterval(flush, FLUSH_EVERY_MS);
   const pageStart = performance.now();
   const reportCost = () => {
@@ -124,15 +127,47 @@ export function startSession(ctx: ContentScriptContext, pb: Playbook): void {
         .then(() => widget?.checkNudge())
         .catch((error) => console.warn('Uptake: the guidance widget could not load', error));
     // A route change may make a nudge due (route triggers, a page with the feature to point at).
-    const onRoute = () => {
-      const at = performance.now();
-      // After the app's own handlers: the page it navigates to renders first.
-      timeout(ctx, () => void widget?.checkNudge(at), 0);
-    };
-    if (nav) ctx.addEventListener(nav as unknown as Window, 'currententrychange' as 'popstate', onRoute);
-    else ctx.addEventListener(window, 'wxt:locationchange', onRoute);
-    ctx.addEventListener(window, 'popstate', onRoute);
     if ('requestIdleCallback' in window) requestIdleCallback(load, { timeout: 1500 });
     else ctx.setTimeout(load, 200);
   }
+
+  // A single-page app can navigate off the playbook's pages (or back) without a reload: each URL is
+  // checked by the background's own matcher, as at the start; the uses in between wait for its answer.
+  let checking = false;
+  let again = false;
+  const checkUrl = async (): Promise<void> => {
+    path = location.pathname;
+    held ??= [];
+    if (!capture) startCapturing();
+    if (checking) {
+      again = true;
+      return;
+    }
+    checking = true;
+    const at = performance.now();
+    const matched = await request<'cs:hello'>({ type: 'cs:hello', url: location.href }).then(
+      (r) => r.playbook?.app.id === pb.app.id,
+      () => true, // The background is unreachable: keep capturing as before, the outbox keeps the events.
+    );
+    checking = false;
+    if (again) {
+      again = false;
+      return checkUrl();
+    }
+    if (ctx.isInvalid) return;
+    if (!matched) {
+      held = null;
+      capture?.invalidate();
+      capture = null;
+      widget?.hide();
+      return;
+    }
+    fresh.push(...(held ?? []));
+    held = null;
+    widget?.show();
+    // A route change may make a nudge due (route triggers, a page with the feature to point at).
+    // After the app's own handlers: the page it navigates to renders first.
+    timeout(ctx, () => void widget?.checkNudge(at), 0);
+  };
+  onUrlChange(ctx, () => void checkUrl());
 }

@@ -1,4 +1,3 @@
-import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { resolveAnchor } from '../anchors/match';
 import { compileRoute, routeTarget } from '../capture/route';
 import type { ShownNudge, WidgetHost } from '../guides/host';
@@ -6,9 +5,10 @@ import { request } from '../messaging';
 import type { Playbook } from '../playbook/schema';
 import type { WidgetState } from '../store/guides';
 import type { Identity } from '../types';
+import { UptakeContext } from './context';
 
 export interface HostDeps {
-  ctx: ContentScriptContext;
+  ctx: UptakeContext;
   playbook: Playbook;
   who: () => Promise<Identity>;
   /** Counts a feature use detected outside capture (a guide completed). */
@@ -29,6 +29,10 @@ export function createWidgetHost(deps: HostDeps) {
   let sessionShown = 0;
   let asking = false;
   let busy = false;
+  // The widget's mount ends with the session, or when the app leaves the playbook's pages (hide).
+  let mount = new UptakeContext(ctx);
+  let loaded = false;
+  let hidden = false;
   const setNudge = (n: ShownNudge | null) => {
     nudge = n;
     for (const fn of nudgeListeners) fn(n);
@@ -42,7 +46,9 @@ export function createWidgetHost(deps: HostDeps) {
   const refresh = async () => setState(await request<'cs:state'>({ type: 'cs:state', app: playbook.app.id, identity: await deps.who() }));
 
   const host: WidgetHost = {
-    ctx,
+    get ctx() {
+      return mount;
+    },
     playbook,
     state: () => state,
     subscribe(fn) {
@@ -97,18 +103,32 @@ export function createWidgetHost(deps: HostDeps) {
       await refresh();
       if (ctx.isInvalid) return;
       if (!globalThis.__uptakeWidget) await request<'cs:load-widget'>({ type: 'cs:load-widget' });
-      globalThis.__uptakeWidget?.mount(host);
+      loaded = true;
+      if (!hidden && mount.isValid) globalThis.__uptakeWidget?.mount(host);
+    },
+    /** The app left the playbook's pages: the widget goes, and no nudge is asked for. */
+    hide() {
+      hidden = true;
+      busy = false;
+      setNudge(null);
+      mount.invalidate();
+    },
+    show() {
+      if (!hidden || ctx.isInvalid) return;
+      hidden = false;
+      mount = new UptakeContext(ctx);
+      if (loaded) globalThis.__uptakeWidget?.mount(host);
     },
     refresh: () => refresh().catch(warn('refreshing the checklist failed')),
     /** Asks the background whether a nudge is due on this page now; shows it if so. */
     async checkNudge(triggeredAt = performance.now()): Promise<void> {
-      if (nudge || asking || busy || playbook.nudges.length === 0 || ctx.isInvalid) return;
+      if (nudge || asking || busy || hidden || playbook.nudges.length === 0 || ctx.isInvalid) return;
       asking = true;
       const requestedAt = triggeredAt;
       try {
         const identity = await deps.who();
         const r = await request<'cs:nudge'>({ type: 'cs:nudge', app: playbook.app.id, identity, pathname: location.pathname, hash: location.hash, sessionShown });
-        if (r.nudge) {
+        if (r.nudge && !hidden) {
           sessionShown++;
           setNudge({ nudge: r.nudge, upgradeUrl: r.upgradeUrl ?? null, signals: r.signals ?? [], requestedAt });
         }

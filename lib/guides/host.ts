@@ -1,4 +1,4 @@
-import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import type { UptakeContext } from '../content/context';
 import type { Nudge } from '../playbook/nudges-schema';
 import type { Anchor, Playbook } from '../playbook/schema';
 import type { GuideStatus } from '../store/db';
@@ -6,7 +6,7 @@ import type { WidgetState } from '../store/guides';
 
 /** What the capture script hands the lazily loaded widget: data, events and the way back to the background. */
 export interface WidgetHost {
-  ctx: ContentScriptContext;
+  ctx: UptakeContext;
   playbook: Playbook;
   state(): WidgetState;
   subscribe(fn: (state: WidgetState) => void): () => void;

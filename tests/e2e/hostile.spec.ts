@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { type DemoServer, startDemoServer } from '../../demo/server.mjs';
-import { ask } from '../../scripts/lib/browser';
+import { ask, extensionId } from '../../scripts/lib/browser';
 import { expect, test, waitForCounts } from './fixtures';
-import { expectNextTo, showMe, stepCard, widget } from './widget-helpers';
+import { expectNextTo, showMe, stepCard, widget, widgetHost } from './widget-helpers';
 
 const FIXTURES = 'tests/fixtures/hostile';
 const playbook = readFileSync(`${FIXTURES}/playbook.json`, 'utf8');
@@ -51,8 +51,8 @@ for (const c of CASES) {
     expect(look.bg).not.toBe('rgba(0, 0, 0, 0)');
     // Nothing is drawn above the card: the point at its centre belongs to the widget.
     const box = (await card.boundingBox())!;
-    const topmost = await app.evaluate(({ x, y }) => document.elementFromPoint(x, y)?.localName, { x: box.x + box.width / 2, y: box.y + box.height / 2 });
-    expect(topmost).toBe('uptake-widget');
+    const topmost = await widgetHost(app).evaluate((host, { x, y }) => document.elementFromPoint(x, y) === host, { x: box.x + box.width / 2, y: box.y + box.height / 2 });
+    expect(topmost).toBe(true);
     await app.screenshot({ path: info.outputPath(`${c.file.replace('.html', '')}.png`) });
 
     if (c.file === 'scroll.html') {
@@ -89,3 +89,132 @@ for (const c of CASES) {
     expect((await pageState(app)).errors).toEqual([]);
   });
 }
+
+interface Replay {
+  messages: unknown[];
+  stolen: string[];
+}
+const replayed = (page: Page) => page.evaluate(() => (window as unknown as { replay: Replay }).replay);
+
+test('a page replaying Uptake’s messages and every event it listens to cannot stop it, and gets no message from it', async ({ app, extPage, context }) => {
+  const saved = await ask<'ui:set-playbook'>(extPage, { type: 'ui:set-playbook', text: playbook });
+  expect(saved.ok).toBe(true);
+  await app.goto(`${pages.url}/replay.html`);
+  await expect(widget(app).locator('.launcher')).toBeVisible();
+  await app.click('#target');
+  await waitForCounts(extPage, pages.url, { target: 1 });
+
+  // WXT's "content script started" (by its real name for this extension), every message the page
+  // received, and a synthetic copy of every event Uptake listens to.
+  await app.evaluate((id) => (window as unknown as { replayAll(id: string): void }).replayAll(id), await extensionId(context));
+  await app.click('#target');
+  await app.click('#page-button');
+  await waitForCounts(extPage, pages.url, { target: 2, 'page-button': 1 });
+  // The widget still answers the user.
+  await widget(app).locator('.launcher').click();
+  await expect(widget(app).locator('[data-milestone="try-target"]')).toBeVisible();
+
+  // The page's message listener heard nothing from Uptake in the whole session.
+  const r = await replayed(app);
+  expect(r.messages).toEqual([]);
+  expect((await pageState(app)).errors).toEqual([]);
+});
+
+test('a single-page app leaving the playbook’s pages stops capture and the widget; coming back resumes both', async ({ app, extPage }) => {
+  const pb = JSON.parse(playbook);
+  pb.app.matches = ['http://127.0.0.1/spa*'];
+  const saved = await ask<'ui:set-playbook'>(extPage, { type: 'ui:set-playbook', text: JSON.stringify(pb) });
+  expect(saved.ok).toBe(true);
+  // The summary is asked for a URL under the playbook's pages.
+  const spaUrl = `${pages.url}/spa`;
+  await app.goto(`${pages.url}/spa.html`);
+  const launcher = widget(app).locator('.launcher');
+  await expect(launcher).toBeVisible();
+  await app.click('#target');
+  await waitForCounts(extPage, spaUrl, { target: 1 });
+
+  // pushState by the app's own link, then replaceState and a hash change: all outside the playbook's pages.
+  await app.click('#to-admin');
+  await app.click('#target');
+  await app.evaluate(() => history.replaceState({}, '', '/admin/settings'));
+  await app.click('#target');
+  await app.evaluate(() => {
+    location.hash = '#/billing';
+  });
+  await app.click('#target');
+  await expect(launcher).toHaveCount(0);
+  await expect(widgetHost(app)).toHaveCount(0);
+
+  // Back to the app (popstate), then its own link: capture and the widget resume.
+  await app.evaluate(() => history.pushState({}, '', '/spa.html'));
+  await expect(launcher).toBeVisible();
+  await app.click('#target');
+  await app.click('#to-admin');
+  await app.evaluate(() => history.back());
+  await expect(app).toHaveURL(/\/spa\.html$/);
+  await app.click('#page-button');
+  // Page-button last: once it is counted, everything before it is too (one outbox, in order).
+  await waitForCounts(extPage, spaUrl, { target: 2, 'page-button': 1 });
+  await expect(launcher).toBeVisible();
+});
+
+test('the page cannot read the widget, reach into it, claim its element, or remove or hide it for good', async ({ app, extPage }) => {
+  const saved = await ask<'ui:set-playbook'>(extPage, { type: 'ui:set-playbook', text: playbook });
+  expect(saved.ok).toBe(true);
+  await app.goto(`${pages.url}/replay.html?claim`);
+  await showMe(app, 'try-target');
+  const card = stepCard(app, 'target');
+  await expect(card).toContainText('Uptake points here');
+  // The page defined `uptake-widget` first: its element was never used.
+  expect((await replayed(app)).stolen).toEqual([]);
+
+  // What page script sees: a host with no shadowRoot, no text, and no way in.
+  const seen = await app.evaluate(() => {
+    const host = [...document.documentElement.children].find((el) => el !== document.head && el !== document.body)!;
+    const w = window as unknown as { peek(): string[]; replay: { internals?: string } };
+    let attach = 'attached';
+    try {
+      host.attachShadow({ mode: 'open' });
+    } catch {
+      attach = 'refused';
+    }
+    // Defining the host's name now upgrades it: its constructor still gets no root from ElementInternals.
+    customElements.define(
+      host.localName,
+      class extends HTMLElement {
+        constructor() {
+          super();
+          try {
+            w.replay.internals = String(this.attachInternals().shadowRoot);
+          } catch {
+            w.replay.internals = 'refused';
+          }
+        }
+      },
+    );
+    return { shadowRoot: String(host.shadowRoot), attach, text: document.documentElement.textContent?.includes('Uptake points here'), peek: w.peek(), internals: w.replay.internals };
+  });
+  expect(seen).toEqual({ shadowRoot: 'null', attach: 'refused', text: false, peek: [], internals: expect.stringMatching(/^(null|refused)$/) });
+
+  // Removed, hidden from the top layer, restyled: the widget comes back each time.
+  const onTop = async () => {
+    const box = (await card.boundingBox())!;
+    return widgetHost(app).evaluate((host, { x, y }) => document.elementFromPoint(x, y) === host, { x: box.x + box.width / 2, y: box.y + box.height / 2 });
+  };
+  await widgetHost(app).evaluate((host) => host.remove());
+  await expect(card).toBeVisible();
+  await expect.poll(onTop).toBe(true);
+  await widgetHost(app).evaluate((host) => (host as HTMLElement).hidePopover());
+  await expect.poll(onTop).toBe(true);
+  await widgetHost(app).evaluate((host) => {
+    (host as HTMLElement).style.setProperty('display', 'none', 'important');
+    host.setAttribute('hidden', '');
+  });
+  await expect.poll(onTop).toBe(true);
+  await expect(card).toBeVisible();
+
+  // Still working, and still counting exactly.
+  await app.click('#target');
+  await waitForCounts(extPage, pages.url, { target: 1 });
+  expect((await pageState(app)).errors).toEqual([]);
+});
