@@ -16,6 +16,7 @@ import { prng, syntheticHistory, syntheticPlaybook } from './lib/synthetic';
 import { EXTENSION_DIR, ask, launchWithExtension, openExtensionPage, until, waitForCaptureRegistration } from './lib/browser';
 import { reviewPipeline, reviewRender, syntheticBook } from './lib/bench-review';
 import { hostOverhead } from './lib/bench-host';
+import { registerWidgetEngine, widget as widgetOf } from './lib/widget-root';
 
 interface Figure {
   name: string;
@@ -49,7 +50,7 @@ async function stepLatency(context: BrowserContext, demoUrl: string) {
   const page = await context.newPage();
   await page.bringToFront();
   await page.goto(`${demoUrl}/reports`);
-  const widget = page.locator('uptake-widget');
+  const widget = widgetOf(page);
   const times: number[] = [];
   for (let i = 0; i < 40; i++) {
     await widget.locator('.launcher').click();
@@ -127,16 +128,16 @@ async function nudgeLatency(context: BrowserContext, extPage: Page, demoUrl: str
   const page = await context.newPage();
   await page.bringToFront();
   await page.goto(`${demoUrl}/projects`);
-  await page.locator('uptake-widget .launcher').waitFor();
+  await widgetOf(page).locator('.launcher').waitFor();
   const times: number[] = [];
   for (let i = 0; i < 40; i++) {
     if (i === 20) {
       // A new page session: the per-session cap starts again.
       await page.reload();
-      await page.locator('uptake-widget .launcher').waitFor();
+      await widgetOf(page).locator('.launcher').waitFor();
     }
     await page.click('#main-nav a[href="/automations"]');
-    const card = page.locator('uptake-widget .card.nudge[data-shown-ms]');
+    const card = widgetOf(page).locator('.card.nudge[data-shown-ms]');
     await card.waitFor();
     times.push(Number(await card.getAttribute('data-shown-ms')));
     // Escape inside the card closes it without a dismissal (no backoff): the next round can show it again.
@@ -236,6 +237,7 @@ async function machine() {
 }
 
 async function main() {
+  await registerWidgetEngine();
   const conditions = await machine();
   const build = spawnSync('node_modules/.bin/wxt', ['build'], { encoding: 'utf8' });
   if (build.status !== 0) throw new Error(`the build failed:\n${build.stderr}`);

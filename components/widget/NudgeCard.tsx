@@ -46,7 +46,8 @@ export function NudgeCard({ host, shown, onStartGuide }: Props) {
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      const inside = card.current && e.composedPath().includes(card.current);
+      // Focus, not composedPath(): a listener on the document sees no node of a closed shadow root.
+      const inside = card.current?.contains((card.current.getRootNode() as ShadowRoot).activeElement);
       if (e.isTrusted && e.key === 'Escape' && inside) host.nudgeEvent(nudge.id, 'closed');
     };
     document.addEventListener('keydown', onKey, true);

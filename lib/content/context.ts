@@ -47,18 +47,23 @@ export class UptakeContext {
   /** Cleared if the context ends first; its invalidation listener goes once it has run (tabs stay open all day). */
   setTimeout(fn: () => void, ms: number): number {
     let off: () => void = () => undefined;
-    const id = window.setTimeout(() => {
-      off();
-      if (this.isValid) fn();
-    }, ms);
+    // Number(): a plain id in the browser, and in Node (unit tests) the id behind its Timeout object.
+    const id = Number(
+      setTimeout(() => {
+        off();
+        if (this.isValid) fn();
+      }, ms),
+    );
     off = this.onInvalidated(() => clearTimeout(id));
     return id;
   }
 
   setInterval(fn: () => void, ms: number): number {
-    const id = window.setInterval(() => {
-      if (this.isValid) fn();
-    }, ms);
+    const id = Number(
+      setInterval(() => {
+        if (this.isValid) fn();
+      }, ms),
+    );
     this.onInvalidated(() => clearInterval(id));
     return id;
   }

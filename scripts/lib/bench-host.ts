@@ -17,6 +17,7 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { startDemoServer } from '../../demo/server.mjs';
 import { ask, extensionId, until } from './browser';
 import { type TraceResult, traceUptake } from './trace';
+import { widget } from './widget-root';
 
 /** scripts/bench.ts's `record`: prints a figure with its budget and keeps it for bench/results.json. */
 type Record = (f: { name: string; value: number; unit: string; budget?: { op: '<=' | '>='; value: number }; note?: string }) => void;
@@ -184,7 +185,7 @@ async function abClicks(extPage: Page, page: Page, selector: string): Promise<{ 
     await page.bringToFront();
     await page.reload();
     await page.waitForSelector(selector);
-    if (!paused) await page.locator('uptake-widget .launcher').waitFor({ timeout: 10_000 });
+    if (!paused) await widget(page).locator('.launcher').waitFor({ timeout: 10_000 });
     await page.waitForTimeout(1500);
   };
   const on: Stopwatch = { capture: [], dispatch: [] };
@@ -213,7 +214,7 @@ async function openPage(context: BrowserContext, url: string, ready: string): Pr
   await page.reload();
   await page.waitForSelector(ready);
   // The widget loads once the page has settled; measure the steady state after it.
-  await page.locator('uptake-widget .launcher').waitFor({ timeout: 10_000 });
+  await widget(page).locator('.launcher').waitFor({ timeout: 10_000 });
   await page.waitForTimeout(1500);
   return page;
 }

@@ -218,3 +218,76 @@ test('the page cannot read the widget, reach into it, claim its element, or remo
   await waitForCounts(extPage, pages.url, { target: 1 });
   expect((await pageState(app)).errors).toEqual([]);
 });
+
+test('on a page that replays Uptake’s messages and defines uptake-widget, the widget works, capture is exact, and DOM, focus, scroll and console are as without Uptake', async ({ app, extPage, context }) => {
+  const saved = await ask<'ui:set-playbook'>(extPage, { type: 'ui:set-playbook', text: playbook });
+  expect(saved.ok).toBe(true);
+  const id = await extensionId(context);
+  const logs: string[] = [];
+  app.on('console', (m) => logs.push(`${m.type()}: ${m.text()}`));
+
+  // The same steps on the same page, first where the playbook does not match (localhost), then with Uptake.
+  const session = async (origin: string, withUptake: boolean) => {
+    logs.length = 0;
+    await app.goto(`${origin}/replay.html?claim`);
+    if (withUptake) await expect(widget(app).locator('.launcher')).toBeVisible();
+    await app.evaluate((extensionId) => {
+      (window as unknown as { replayAll(id: string): void }).replayAll(extensionId);
+      window.scrollTo(0, 500);
+    }, id);
+    await app.keyboard.type('typed while Uptake runs');
+    await app.click('#page-button');
+    await app.click('#target');
+    await app.keyboard.type('!');
+    // The page as its own script sees it, minus the widget's host (found by the test, not by the page).
+    return app.evaluate(() => {
+      const host = (globalThis as { __uptakeTestRoot?: ShadowRoot }).__uptakeTestRoot?.host;
+      const html = document.documentElement.cloneNode(true) as Element;
+      const at = host ? [...document.documentElement.children].indexOf(host) : -1;
+      if (at >= 0) html.children[at]!.remove();
+      const r = (window as unknown as { replay: Replay }).replay;
+      return {
+        dom: html.outerHTML,
+        focus: document.activeElement?.id,
+        field: (document.getElementById('field') as HTMLInputElement).value,
+        scroll: [window.scrollX, window.scrollY],
+        messages: r.messages,
+        stolen: r.stolen,
+        page: (window as unknown as { pageState: PageState }).pageState,
+      };
+    });
+  };
+  const without = await session(pages.url.replace('127.0.0.1', 'localhost'), false);
+  const logsWithout = [...logs];
+  const withUptake = await session(pages.url, true);
+  expect(withUptake).toEqual(without);
+  expect(withUptake.focus).toBe('field');
+  expect(withUptake.field).toBe('typed while Uptake runs!');
+  expect(logs).toEqual(logsWithout);
+
+  // The widget is whole, and only the real clicks were counted, once each.
+  await waitForCounts(extPage, pages.url, { target: 1, 'page-button': 1 });
+  await widget(app).locator('.launcher').click();
+  await expect(widget(app).locator('[data-milestone="try-target"]')).toHaveAttribute('data-reached', 'true');
+});
+
+test('a second Uptake script in the same page takes over from the first: one widget, each click counted once', async ({ app, extPage }) => {
+  const saved = await ask<'ui:set-playbook'>(extPage, { type: 'ui:set-playbook', text: playbook });
+  expect(saved.ok).toBe(true);
+  await app.goto(`${pages.url}/csp.html`);
+  await expect(widget(app).locator('.launcher')).toBeVisible();
+  const first = await widgetHost(app).evaluate((host) => host.localName);
+  // As after an extension update: the content script runs again in the same isolated world.
+  await extPage.evaluate(async (url) => {
+    const [tab] = await chrome.tabs.query({ url });
+    await chrome.scripting.executeScript({ target: { tabId: tab!.id! }, files: ['/content-scripts/guide.js'] });
+  }, `${pages.url}/csp.html`);
+  await expect.poll(() => widgetHost(app).evaluate((host) => host.localName).catch(() => first)).not.toBe(first);
+  const hosts = await app.evaluate(() => [...document.documentElement.children].filter((el) => el !== document.head && el !== document.body).length);
+  expect(hosts).toBe(1);
+  await app.click('#target');
+  await app.click('#page-button');
+  await waitForCounts(extPage, pages.url, { target: 1, 'page-button': 1 });
+  await widget(app).locator('.launcher').click();
+  await expect(widget(app).locator('[data-milestone="try-target"]')).toHaveAttribute('data-reached', 'true');
+});

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { expect, test, waitForCounts } from './fixtures';
-import { showMe, stepCard, widget } from './widget-helpers';
+import { exposeWidgetRoot, showMe, stepCard, widget } from './widget-helpers';
 
 const AXE = readFileSync('node_modules/axe-core/axe.min.js', 'utf8');
 
@@ -15,11 +15,12 @@ interface AxeViolation {
 /** axe-core over the page, keeping what it finds inside the widget. Injected by evaluation: page CSPs cannot block it. */
 async function widgetViolations(page: Page): Promise<AxeViolation[]> {
   await page.evaluate(AXE);
-  const violations = await page.evaluate(async () => {
+  const host = await exposeWidgetRoot(page);
+  const violations = await page.evaluate(async (host) => {
     const axe = (window as unknown as { axe: { run(ctx: unknown, opts: unknown): Promise<{ violations: AxeViolation[] }> } }).axe;
-    const result = await axe.run({ include: [['uptake-widget']] }, { resultTypes: ['violations'] });
+    const result = await axe.run({ include: [[host]] }, { resultTypes: ['violations'] });
     return result.violations;
-  });
+  }, host);
   return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
 }
 
@@ -59,12 +60,13 @@ test('axe finds no serious or critical violation in any widget state, light or d
 });
 
 async function focusIn(page: Page): Promise<string> {
-  return page.evaluate(() => {
-    const host = document.querySelector('uptake-widget');
+  const tag = await exposeWidgetRoot(page);
+  return page.evaluate((tag) => {
+    const host = document.querySelector(tag);
     const inner = host?.shadowRoot?.activeElement;
     const el = document.activeElement === host ? inner : document.activeElement;
     return el ? `${el.localName}${el.id ? `#${el.id}` : ''}${el.getAttribute('href') ? `[href=${el.getAttribute('href')}]` : ''}${el.getAttribute('aria-label') ? `[${el.getAttribute('aria-label')}]` : ''}${el.getAttribute('class') ? `.${el.getAttribute('class')}` : ''}` : '';
-  });
+  }, tag);
 }
 
 async function tabUntil(page: Page, want: RegExp, key = 'Tab', max = 80): Promise<void> {
