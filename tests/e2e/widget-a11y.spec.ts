@@ -16,11 +16,14 @@ interface AxeViolation {
 async function widgetViolations(page: Page): Promise<AxeViolation[]> {
   await page.evaluate(AXE);
   const host = await exposeWidgetRoot(page);
-  const violations = await page.evaluate(async (host) => {
-    const axe = (window as unknown as { axe: { run(ctx: unknown, opts: unknown): Promise<{ violations: AxeViolation[] }> } }).axe;
+  const { violations, inside } = await page.evaluate(async (host) => {
+    const axe = (window as unknown as { axe: { run(ctx: unknown, opts: unknown): Promise<{ violations: AxeViolation[]; passes: AxeViolation[] }> } }).axe;
     const result = await axe.run({ include: [[host]] }, { resultTypes: ['violations'] });
-    return result.violations;
+    // A node inside a shadow root has a nested target path: axe did look into the closed root.
+    const inside = [...result.passes, ...result.violations].flatMap((r) => r.nodes).filter((n) => Array.isArray(n.target[0])).length;
+    return { violations: result.violations, inside };
   }, host);
+  expect(inside, 'axe checked nodes inside the widget').toBeGreaterThan(0);
   return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
 }
 
