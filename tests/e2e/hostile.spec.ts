@@ -93,20 +93,22 @@ for (const c of CASES) {
 interface Replay {
   messages: unknown[];
   stolen: string[];
+  heard: string[];
 }
 const replayed = (page: Page) => page.evaluate(() => (window as unknown as { replay: Replay }).replay);
 
 test('a page replaying Uptake’s messages and every event it listens to cannot stop it, and gets no message from it', async ({ app, extPage, context }) => {
   const saved = await ask<'ui:set-playbook'>(extPage, { type: 'ui:set-playbook', text: playbook });
   expect(saved.ok).toBe(true);
-  await app.goto(`${pages.url}/replay.html`);
+  const id = await extensionId(context);
+  await app.goto(`${pages.url}/replay.html?id=${id}`);
   await expect(widget(app).locator('.launcher')).toBeVisible();
   await app.click('#target');
   await waitForCounts(extPage, pages.url, { target: 1 });
 
   // WXT's "content script started" (by its real name for this extension), every message the page
   // received, and a synthetic copy of every event Uptake listens to.
-  await app.evaluate((id) => (window as unknown as { replayAll(id: string): void }).replayAll(id), await extensionId(context));
+  await app.evaluate((id) => (window as unknown as { replayAll(id: string): void }).replayAll(id), id);
   await app.click('#target');
   await app.click('#page-button');
   await waitForCounts(extPage, pages.url, { target: 2, 'page-button': 1 });
@@ -114,9 +116,10 @@ test('a page replaying Uptake’s messages and every event it listens to cannot 
   await widget(app).locator('.launcher').click();
   await expect(widget(app).locator('[data-milestone="try-target"]')).toBeVisible();
 
-  // The page's message listener heard nothing from Uptake in the whole session.
+  // The page's message listener, and its listeners for WXT's events, heard nothing from Uptake in the whole session.
   const r = await replayed(app);
   expect(r.messages).toEqual([]);
+  expect(r.heard).toEqual([]);
   expect((await pageState(app)).errors).toEqual([]);
 });
 
