@@ -1,5 +1,6 @@
 import { render } from 'preact';
 import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
+import { brandVars } from '@/components/widget/brand';
 import { Widget } from '@/components/widget/Widget';
 import css from '@/components/widget/widget.css?inline';
 import { widgetDirection } from '@/lib/guides/direction';
@@ -50,7 +51,7 @@ export default defineUnlistedScript(() => {
           const root = document.createElement('div');
           root.className = 'root';
           root.dir = widgetDirection(host.playbook.theme.dir, document, navigator.language);
-          root.style.setProperty('--brand', host.playbook.theme.brandColor);
+          for (const [k, v] of Object.entries(brandVars(host.playbook.theme.brandColor))) root.style.setProperty(k, v);
           container.append(root);
           render(<Widget host={host} />, root);
           return root;
