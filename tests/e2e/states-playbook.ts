@@ -11,6 +11,7 @@ import { ask, until } from '../../scripts/lib/browser';
 export interface Theme {
   brandColor: string;
   dir: 'ltr' | 'rtl';
+  launcher?: { corner: 'bottom-right' | 'bottom-left' | 'top-right' | 'top-left'; offset?: { x?: number; y?: number } };
 }
 
 const DAY = 86_400_000;

@@ -56,3 +56,22 @@ for (const brandColor of ['#ffd400', '#1a237e']) {
     }
   });
 }
+
+test('the launcher sits in the corner and at the offset the theme names, mirrored in right-to-left', async ({ app, extPage, demo }) => {
+  const launcherAt = async (dir: 'ltr' | 'rtl') => {
+    await loadPlaybook(extPage, statesPlaybook({ brandColor: '#2b59c3', dir, launcher: { corner: 'top-left', offset: { x: 40, y: 100 } } }));
+    await app.goto(`${demo.url}/projects`);
+    const launcher = widget(app).locator('.launcher');
+    await expect(launcher).toBeVisible();
+    await launcher.click();
+    const panel = (await widget(app).locator('.panel').boundingBox())!;
+    return { launcher: (await launcher.boundingBox())!, panel };
+  };
+  const ltr = await launcherAt('ltr');
+  expect(ltr.launcher.x).toBeCloseTo(40, 0);
+  expect(ltr.launcher.y).toBeCloseTo(100, 0);
+  expect(ltr.panel.y, 'the panel opens below a launcher at the top').toBeGreaterThan(ltr.launcher.y + ltr.launcher.height);
+  const rtl = await launcherAt('rtl');
+  expect(rtl.launcher.x + rtl.launcher.width).toBeCloseTo(1280 - 40, 0);
+  expect(rtl.launcher.y).toBeCloseTo(100, 0);
+});
