@@ -1,6 +1,6 @@
 import type { Locator, Page } from 'playwright-core';
 import { expect, test } from './fixtures';
-import { loadPlaybook, NUDGE_ROUTES, seedHealthyHistory, statesPlaybook } from './states-playbook';
+import { loadPlaybook, NUDGE_ROUTES, seedHealthyHistory, statesPlaybook } from '../../scripts/lib/widget-states';
 import { showMe, stepCard, widget } from './widget-helpers';
 
 type Box = { x: number; y: number; width: number; height: number };

@@ -1,12 +1,13 @@
 import { readFileSync } from 'node:fs';
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import type { CapturedEvent } from '../../lib/types';
-import { ask, until } from '../../scripts/lib/browser';
+import { ask, until } from './browser';
 
 /**
  * The demo playbook with one of every widget state within reach: a tour with a step per
  * placement, a tooltip, and one nudge of each kind on its own route, with caps that let
- * each show when its page opens. Used by the geometry suite and the screenshot gallery.
+ * each show when its page opens; and the walk through them all, shared by the geometry
+ * suite (tests/e2e/widget-geometry.spec.ts) and the gallery (scripts/screenshots.ts).
  */
 export interface Theme {
   brandColor: string;
@@ -95,4 +96,90 @@ export async function seedHealthyHistory(extPage: Page, demoUrl: string): Promis
     20_000,
     'an expansion-ready user',
   );
+}
+
+/** A state reached: its name, and the page element its card points at (null: none). */
+export type Visit = (state: string, target: string | null) => Promise<void>;
+
+/** Waits for a widget element, and for a card to have been placed. */
+async function shown(l: Locator): Promise<void> {
+  await l.waitFor({ state: 'visible' });
+  if (await l.evaluate((el) => el.classList.contains('card'))) await l.page().waitForFunction((el) => (el as HTMLElement).dataset.shownMs !== undefined, await l.elementHandle());
+}
+
+/**
+ * Reaches every widget state in turn on `app` (the states playbook loaded, a fresh
+ * profile) and calls `visit` in each; seeds a healthy history on the way for the
+ * states that need proven value. 17 states.
+ */
+export async function walkStates(app: Page, extPage: Page, demoUrl: string, visit: Visit): Promise<void> {
+  const w = app.locator('uptake-widget');
+  const open = async (path: string) => {
+    await app.goto(`${demoUrl}${path}`);
+    await shown(w.locator('.launcher'));
+  };
+  const showMe = async (milestone: string) => {
+    await open('/projects');
+    await w.locator('.launcher').click();
+    await w.locator(`[data-milestone="${milestone}"] .show-me`).click();
+  };
+  /** By the keyboard: a card pushed off screen (a defect the suite reports) still moves on. */
+  const press = async (l: Locator) => {
+    await l.focus();
+    await app.keyboard.press('Enter');
+  };
+
+  await open('/projects');
+  await visit('launcher', null);
+  await w.locator('.launcher').click();
+  await shown(w.locator('.panel'));
+  await visit('checklist-open', null);
+
+  await showMe('placements-seen');
+  const steps: [string, string][] = [
+    ['top', '#create-project'],
+    ['bottom', '.brand'],
+    ['left', '#current-user'],
+    ['right', "#main-nav a[href='/reports']"],
+    ['auto', '#seat-meter'],
+  ];
+  for (const [placement, target] of steps) {
+    const card = w.locator(`.card[data-step="p-${placement}"]`);
+    await shown(card);
+    await visit(`tour-step-${placement}`, target);
+    await press(card.locator('.primary'));
+  }
+
+  await showMe('tooltip-seen');
+  await shown(w.locator('.card[data-step="t-one"]'));
+  await visit('tooltip', '#open-palette');
+  await press(w.locator('.card[data-step="t-one"] .close'));
+
+  await open('/reports');
+  await shown(w.locator('.hotspot'));
+  await visit('hotspot', '#export-csv');
+  await w.locator('.hotspot').click();
+  await shown(w.locator('.card[data-step="export"]'));
+  await visit('hotspot-tip', '#export-csv');
+  await press(w.locator('.card[data-step="export"] .close'));
+
+  const nudge = async (id: keyof typeof NUDGE_ROUTES, target: string | null) => {
+    await open(NUDGE_ROUTES[id]);
+    await shown(w.locator(`.card.nudge[data-nudge="${id}"]`));
+    await visit(`nudge-${id}`, target);
+  };
+  await nudge('tip', "#main-nav a[href='/reports']");
+  await nudge('tour-invite', "#main-nav a[href='/team']");
+  await nudge('reminder', null);
+  await nudge('celebrate', null);
+
+  // A healthy user with every milestone reached: the complete checklist, then the prompts that need proven value.
+  await seedHealthyHistory(extPage, demoUrl);
+  await open('/projects');
+  await w.locator('.launcher').click();
+  await shown(w.locator('.panel'));
+  await w.locator('.panel [data-reached="false"]').first().waitFor({ state: 'detached' });
+  await visit('checklist-complete', null);
+  await nudge('expansion', null);
+  await nudge('referral', null);
 }
