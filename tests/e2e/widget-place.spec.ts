@@ -18,7 +18,7 @@ async function expectInViewAndOff(page: Page, card: Locator, target: Locator) {
   }).toPass({ timeout: 5_000 });
 }
 
-for (const width of [375, 320]) {
+for (const width of [375, 320, 1920]) {
   test(`at ${width} px a right-placed tour step stays inside the viewport and off its target`, async ({ app, demo }) => {
     await app.setViewportSize({ width, height: 667 });
     await app.goto(`${demo.url}/projects`);
