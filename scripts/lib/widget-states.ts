@@ -21,7 +21,7 @@ const step = (id: string, selector: string, placement: string, title: string) =>
   id,
   anchor: { selectors: [selector] },
   title,
-  body: `A ${placement} card, pointing at its element. It stays on screen and off the element at any width.`,
+  body: `Placed "${placement}": this card points at its element, and stays on screen and off it at any width.`,
   placement,
 });
 
