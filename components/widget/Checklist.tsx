@@ -16,8 +16,9 @@ export function Checklist({ playbook, state, onShowMe }: Props) {
   const reached = new Map(state.milestones.map((m) => [m.id, m.reachedAt]));
   const done = playbook.milestones.filter((m) => reached.has(m.id)).length;
   const total = playbook.milestones.length;
+  const { corner, offset } = playbook.theme.launcher;
   return (
-    <div class="checklist">
+    <div class={`checklist ${corner}`} style={{ '--lx': `${offset.x}px`, '--ly': `${offset.y}px` }}>
       {open && (
         <section class="panel" id="uptake-checklist" aria-labelledby="uptake-checklist-h">
           <div class="head">

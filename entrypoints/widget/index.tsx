@@ -1,4 +1,5 @@
 import { render } from 'preact';
+import { brandVars } from '@/components/widget/brand';
 import { Widget } from '@/components/widget/Widget';
 import css from '@/components/widget/widget.css?inline';
 import { widgetDirection } from '@/lib/guides/direction';
@@ -16,7 +17,7 @@ export default defineUnlistedScript(() => {
       const root = document.createElement('div');
       root.className = 'root';
       root.dir = widgetDirection(host.playbook.theme.dir, document, navigator.language);
-      root.style.setProperty('--brand', host.playbook.theme.brandColor);
+      for (const [k, v] of Object.entries(brandVars(host.playbook.theme.brandColor))) root.style.setProperty(k, v);
       mountHost(host.ctx, root, css);
       render(<Widget host={host} />, root);
       host.ctx.onInvalidated(() => render(null, root));

@@ -62,4 +62,19 @@ export const themeSchema = z.strictObject({
     .default('#2b59c3'),
   dir: z.enum(['auto', 'ltr', 'rtl']).default('auto').describe('Text direction of the widget; "auto" follows the page and the locale.'),
   checklist: z.boolean().default(true).describe('Show the onboarding checklist launcher.'),
+  launcher: z
+    .strictObject({
+      corner: z
+        .enum(['bottom-right', 'bottom-left', 'top-right', 'top-left'], { error: () => 'must be one of "bottom-right", "bottom-left", "top-right", "top-left"' })
+        .default('bottom-right')
+        .describe('Where the checklist launcher sits; in right-to-left the sides swap.'),
+      offset: z
+        .strictObject({
+          x: z.number().int().min(0).max(400).default(16).describe('Pixels from the side.'),
+          y: z.number().int().min(0).max(400).default(16).describe('Pixels from the top or bottom.'),
+        })
+        .prefault({}),
+    })
+    .prefault({})
+    .describe('Place the launcher clear of the app\'s own buttons and chat widgets.'),
 });

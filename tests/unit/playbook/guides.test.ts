@@ -42,6 +42,21 @@ describe('guides in the playbook', () => {
     const r = validatePlaybook({ ...structuredClone(demo), theme: { brandColor: 'red; background: url(x)' } });
     expect(errorsOf(r)).toEqual([expect.stringMatching(/^theme\.brandColor: must be a colour/)]);
   });
+
+  it('puts the launcher bottom right, 16 px in, unless the theme says otherwise', () => {
+    const r = validatePlaybook(structuredClone(demo));
+    expect(r.ok && r.playbook.theme.launcher).toEqual({ corner: 'bottom-right', offset: { x: 16, y: 16 } });
+    const moved = validatePlaybook({ ...structuredClone(demo), theme: { launcher: { corner: 'top-left', offset: { y: 80 } } } });
+    expect(moved.ok && moved.playbook.theme.launcher).toEqual({ corner: 'top-left', offset: { x: 16, y: 80 } });
+  });
+
+  it('rejects an unknown launcher corner or an offset off the screen, naming the field', () => {
+    const r = validatePlaybook({ ...structuredClone(demo), theme: { launcher: { corner: 'middle', offset: { x: -5 } } } });
+    expect(errorsOf(r)).toEqual([
+      expect.stringMatching(/^theme\.launcher\.corner: must be one of "bottom-right"/),
+      expect.stringMatching(/^theme\.launcher\.offset\.x: /),
+    ]);
+  });
 });
 
 describe('the safe markdown subset', () => {
