@@ -16,6 +16,7 @@ import type { Page } from 'playwright-core';
 import { startDemoServer } from '../demo/server.mjs';
 import { extensionId, launchWithExtension, openExtensionPage, waitForCaptureRegistration } from './lib/browser';
 import { loadPlaybook, statesPlaybook, walkStates } from './lib/widget-states';
+import { exposeWidgetRoot } from './lib/widget-root';
 
 const OUT = resolve(import.meta.dirname, '../docs/screenshots');
 const SCHEMES = ['light', 'dark'] as const;
@@ -24,8 +25,9 @@ const LARGE = { width: 1280, height: 800 };
 
 /** The part of the screen that shows a state: the widget's visible boxes and the target, with a margin. */
 async function regionOf(page: Page, target: string | null) {
-  return page.evaluate((sel) => {
-    const root = document.querySelector('uptake-widget')?.shadowRoot;
+  const tag = await exposeWidgetRoot(page);
+  return page.evaluate(([sel, tag]) => {
+    const root = document.querySelector(tag)?.shadowRoot;
     const cards = [...(root?.querySelectorAll('.card, .panel, .hotspot') ?? [])].filter((e) => e.checkVisibility());
     const boxes = (cards.length ? cards : [...(root?.querySelectorAll('.launcher') ?? [])]).map((e) => e.getBoundingClientRect());
     const t = sel ? document.querySelector(sel) : null;
@@ -47,7 +49,7 @@ async function regionOf(page: Page, target: string | null) {
     [x0, x1] = grow(x0, x1, 640, vw);
     [y0, y1] = grow(y0, y1, 400, vh);
     return { x: x0, y: y0, width: x1 - x0, height: y1 - y0 };
-  }, target);
+  }, [target, tag] as const);
 }
 
 async function main() {

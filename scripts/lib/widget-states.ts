@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import type { Locator, Page } from 'playwright-core';
 import type { CapturedEvent } from '../../lib/types';
 import { ask, until } from './browser';
+import { registerWidgetEngine, widget } from './widget-root';
 
 /**
  * The demo playbook with one of every widget state within reach: a tour with a step per
@@ -113,7 +114,8 @@ async function shown(l: Locator): Promise<void> {
  * states that need proven value. 17 states.
  */
 export async function walkStates(app: Page, extPage: Page, demoUrl: string, visit: Visit): Promise<void> {
-  const w = app.locator('uptake-widget');
+  await registerWidgetEngine();
+  const w = widget(app);
   const open = async (path: string) => {
     await app.goto(`${demoUrl}${path}`);
     await shown(w.locator('.launcher'));

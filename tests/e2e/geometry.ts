@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
+import { exposeWidgetRoot } from '../../scripts/lib/widget-root';
 
 /**
  * Measures a widget state as rendered: every card, panel and control inside the viewport,
@@ -12,9 +13,10 @@ export interface Measured {
 }
 
 export async function measureWidget(page: Page, target: string | null): Promise<Measured> {
-  return page.evaluate((targetSelector) => {
+  const tag = await exposeWidgetRoot(page);
+  return page.evaluate(([targetSelector, tag]) => {
     const problems: string[] = [];
-    const host = document.querySelector('uptake-widget');
+    const host = document.querySelector(tag);
     const root = host?.shadowRoot;
     if (!root) return { problems: ['no widget'], texts: 0 };
     const vw = document.documentElement.clientWidth;
@@ -102,7 +104,7 @@ export async function measureWidget(page: Page, target: string | null): Promise<
       if (c < 4.5) problems.push(`"${n.textContent.trim().slice(0, 30)}" in ${name(el)}: contrast ${c.toFixed(2)} (${style.color} on rgb(${bg.slice(0, 3).map(Math.round).join(',')}))`);
     }
     return { problems, texts };
-  }, target);
+  }, [target, tag] as const);
 }
 
 const AXE = readFileSync('node_modules/axe-core/axe.min.js', 'utf8');
@@ -110,10 +112,11 @@ const AXE = readFileSync('node_modules/axe-core/axe.min.js', 'utf8');
 /** axe-core over the widget, serious and critical findings only. Injected by evaluation: page CSPs cannot block it. */
 export async function axeProblems(page: Page): Promise<string[]> {
   if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(AXE);
-  return page.evaluate(async () => {
+  const tag = await exposeWidgetRoot(page);
+  return page.evaluate(async (tag) => {
     type V = { id: string; impact: string | null; help: string; nodes: { target: unknown[] }[] };
     const axe = (window as unknown as { axe: { run(ctx: unknown, opts: unknown): Promise<{ violations: V[] }> } }).axe;
-    const { violations } = await axe.run({ include: [['uptake-widget']] }, { resultTypes: ['violations'] });
+    const { violations } = await axe.run({ include: [[tag]] }, { resultTypes: ['violations'] });
     return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `axe ${v.id} (${v.impact}): ${v.help} @ ${JSON.stringify(v.nodes.map((x) => x.target))}`);
-  });
+  }, tag);
 }
