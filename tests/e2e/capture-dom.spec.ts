@@ -1,0 +1,66 @@
+import { readFileSync } from 'node:fs';
+import { type DemoServer, startDemoServer } from '../../demo/server.mjs';
+import { ask } from '../../scripts/lib/browser';
+import { expect, test, waitForCounts } from './fixtures';
+
+// `visible` rules and text meters read from mutation records (tests/fixtures/gestures, tests/fixtures/large).
+let gestures: DemoServer;
+let large: DemoServer;
+test.beforeAll(async () => {
+  gestures = await startDemoServer({ root: 'tests/fixtures/gestures' });
+  large = await startDemoServer({ root: 'tests/fixtures/large' });
+});
+test.afterAll(async () => {
+  await gestures.close();
+  await large.close();
+});
+
+/** Saves the playbook in `file`, with only the features named in `only` if given. */
+const usePlaybook = async (extPage: import('playwright-core').Page, file: string, only?: string[]) => {
+  const pb = JSON.parse(readFileSync(file, 'utf8')) as { features: { id: string }[] };
+  if (only) pb.features = pb.features.filter((f) => only.includes(f.id));
+  const saved = await ask<'ui:set-playbook'>(extPage, { type: 'ui:set-playbook', text: JSON.stringify(pb) });
+  expect(saved.ok).toBe(true);
+};
+
+test('visible: each toast that appears counts, also two in a row shown 120 ms each, and toasts inside shadow roots (one attached after load) with no change in the main document', async ({ app, extPage }) => {
+  await usePlaybook(extPage, 'tests/fixtures/gestures/playbook.json', ['saved', 'synced', 'marker']);
+  await app.goto(`${gestures.url}/`);
+  const toastsGone = (n: number) => app.waitForFunction((k) => (window as unknown as { log: { toasts: number } }).log.toasts >= k, n);
+  await app.click('#two-toasts');
+  await toastsGone(2);
+  await app.click('#shadow-toast');
+  await toastsGone(3);
+  await app.click('#late-panel');
+  await toastsGone(4);
+  // A real click afterwards: recorded after everything before it, so the counts below are final.
+  await app.click('#marker');
+  await waitForCounts(extPage, gestures.url, { saved: 2, synced: 2, marker: 1 });
+});
+
+test('a 100,000-element page with a visible rule and a text meter whose selectors find nothing, mutating 100 times a second: no long task, clicks answered at once', async ({ app, extPage }) => {
+  await usePlaybook(extPage, 'tests/fixtures/large/playbook.json');
+  await app.goto(`${large.url}/?n=100000`);
+  await app.waitForFunction(() => 'built' in window);
+  // Once the page has rendered (its own first layout is a long task of its own), 5 s at rest,
+  // every task over 50 ms recorded: Uptake's first walk for shadow roots falls in it, in slices.
+  await app.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+  const tasks = await app.evaluate(
+    () =>
+      new Promise<number[]>((resolve) => {
+        const seen: number[] = [];
+        new PerformanceObserver((list) => {
+          for (const e of list.getEntries()) seen.push(Math.round(e.duration));
+        }).observe({ type: 'longtask' });
+        setTimeout(() => resolve(seen), 5000);
+      }),
+  );
+  expect(tasks.filter((ms) => ms > 100), `long tasks: ${tasks.join(', ')} ms`).toEqual([]);
+  // Input delay, from the click reaching the page to the page's own handler: 5 clicks.
+  const box = (await app.locator('#save').boundingBox())!;
+  for (let i = 0; i < 5; i++) await app.mouse.click(box.x + 5, box.y + 5);
+  const delays = await app.evaluate(() => (window as unknown as { delays: number[] }).delays);
+  expect(delays).toHaveLength(5);
+  expect(Math.max(...delays), `input delays ${delays.join(', ')} ms`).toBeLessThan(250);
+  await waitForCounts(extPage, large.url, { save: 5 });
+});
