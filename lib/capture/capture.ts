@@ -4,6 +4,7 @@ import { canonicalSelector } from '../anchors/selector';
 import type { Playbook } from '../playbook/schema';
 import type { CaptureKind, MeterSample } from '../types';
 import { watchAppearances } from './appear';
+import { captureChanges, captureDrags } from './gestures';
 import { compileRules } from './rules';
 import { routeTarget } from './route';
 
@@ -116,10 +117,12 @@ export function startCapture(pb: Playbook, host: CaptureHost, sink: CaptureSink,
   // distinct call costs microseconds run cold (interleaved runs of built variants: ~9 µs less on
   // the demo app's 6 click rules, 0-5 µs on the heavy page's 3). Each such walk goes up the whole
   // path, so many rules take the single walk, checked rule by rule on each hit.
-  const onEvent = (e: Event, c: Rules, kind: CaptureKind) => {
+  // `again`: the same user action as the event before (see the click listener): features it
+  // counted do not count twice.
+  const onEvent = (e: Event, c: Rules, kind: CaptureKind, again = false) => {
     const any = c.any;
     if (any === null) return;
-    eventNo++;
+    if (!again) eventNo++;
     const t = e.target;
     if (!(t instanceof Element) || !lightPath(t)) return onPath(e, c, kind, any);
     const first = t.closest(any);
@@ -155,18 +158,80 @@ export function startCapture(pb: Playbook, host: CaptureHost, sink: CaptureSink,
   };
   const click = compile(rules.click);
   const submit = compile(rules.submit);
+
+  // A press on a click rule's element whose click never came: an app that acts on mouseup and
+  // re-renders the row leaves the browser nothing to click. A press only keeps its two events;
+  // the check runs after the click would have been dispatched (in the same task as the release).
+  let pressDown: Event | null = null;
+  let pressUp: PointerEvent | null = null;
+  let pressDue = false;
+  const closestOf = (start: EventTarget | null, r: Compiled): Element | null => {
+    if (!(start instanceof Element)) return null;
+    for (let el = start.closest(r.selector); el !== null; el = el.parentElement?.closest(r.selector) ?? null) {
+      if (r.text !== undefined && !textIncludes(el.textContent, r.text)) continue;
+      if (r.name !== undefined && !textIncludes(accessibleNameSource(el), r.name)) continue;
+      return el;
+    }
+    return null;
+  };
+  const checkPress = () => {
+    pressDue = false;
+    const up = pressUp;
+    const down = pressDown;
+    pressUp = null;
+    if (up === null || down === null || up.button !== 0 || up.pointerType === 'touch') return;
+    let from = down.target as Node | null;
+    let to = up.target as Node | null;
+    if (from === null || to === null || !(from === to || from.contains(to) || to.contains(from))) return;
+    // The app replaced what was pressed (which is why no click came): what is at the release point
+    // now stands for it, as a detached element no longer matches a selector of its context.
+    if (!from.isConnected || !to.isConnected) from = to = doc.elementFromPoint(up.clientX, up.clientY);
+    eventNo++;
+    for (const r of click.rules) {
+      if (r.counted.at === eventNo) continue;
+      const el = closestOf(from, r);
+      if (el === null || el !== closestOf(to, r)) continue;
+      r.counted.at = eventNo;
+      sink.feature(r.feature, 'click', up.timeStamp);
+    }
+  };
+  const watchPresses = () => {
+    const opts = { capture: true, passive: true };
+    host.listen(doc, 'pointerdown', (e) => {
+      if (e.isTrusted) pressDown = e;
+    }, opts);
+    host.listen(doc, 'pointerup', (e) => {
+      if (!e.isTrusted || pressDown === null) return;
+      pressUp = e as PointerEvent;
+      if (pressDue) return;
+      pressDue = true;
+      host.setTimeout(checkPress, 0);
+    }, opts);
+  };
+  // A real click on a <label> makes the browser click its control too, trusted, with the same
+  // timeStamp: one user action, counted once.
+  let lastClickAt = -1;
   if (rules.click.length || rules.submit.length) {
     host.listen(
       doc,
       'click',
       (e) => {
         if (!e.isTrusted) return;
+        pressUp = null;
         if (submit.any !== null) userAction = e;
-        onEvent(e, click, 'click');
+        const at = e.timeStamp;
+        const again = at === lastClickAt;
+        lastClickAt = at;
+        onEvent(e, click, 'click', again);
       },
       { capture: true, passive: true },
     );
   }
+  if (click.any !== null) watchPresses();
+  const dblclick = compile(rules.dblclick);
+  if (dblclick.any !== null) host.listen(doc, 'dblclick', (e) => e.isTrusted && onEvent(e, dblclick, 'dblclick'), { capture: true, passive: true });
+  captureDrags(rules.drag, host, sink, doc);
+  captureChanges(rules.change, host, sink, doc);
   if (rules.submit.length) {
     host.listen(
       doc,
