@@ -8,6 +8,8 @@
 const WATCHED: MutationObserverInit = { childList: true, subtree: true, characterData: true, attributes: true, attributeFilter: ['class', 'style', 'hidden', 'open'] };
 /** Main-thread time one slice of work may take; the rest waits for the next slice. */
 export const SLICE_MS = 4;
+/** What a mutation callback may spend walking what was just added; more waits for a slice. */
+const ADDED_SLICE_MS = 1;
 /** The pause between slices: the page gets the main thread back in between. */
 const SLICE_GAP_MS = 16;
 /** Subtrees waiting to be walked, at most; past it the document is walked again from the top. */
@@ -162,6 +164,8 @@ function createRootIndex(doc: Document, sched: Scheduler): RootIndex {
       schedule();
       return;
     }
+    // A walk under way (the first one, of the whole page) goes on in its own slices, not here.
+    const idle = !sliceDue && walker === null && head >= queue.length;
     for (const r of records) {
       const t = r.target;
       if (r.type === 'attributes') {
@@ -178,7 +182,7 @@ function createRootIndex(doc: Document, sched: Scheduler): RootIndex {
       }
     }
     // Most additions are small: walked now, so a component's shadow root is known in the same report.
-    if (!walk(SLICE_MS)) schedule();
+    if (!idle || !walk(ADDED_SLICE_MS)) schedule();
     report(added, attrs, texts, removed);
   });
   mo.observe(doc.documentElement, WATCHED);

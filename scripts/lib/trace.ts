@@ -29,6 +29,8 @@ export interface TraceResult {
   maxUptakeUsInLongTask: number;
   /** Uptake's main-thread µs over the whole trace, and the trace's length in µs. */
   uptakeUs: number;
+  /** Uptake's longest single call (a listener, a timer, an observer callback), in µs. */
+  maxUptakeCallUs: number;
   spanUs: number;
 }
 
@@ -114,6 +116,7 @@ export async function traceUptake(
     longTasksByUptake: withUptake.filter((x) => x.t.dur - x.us <= LONG_TASK_US).length,
     maxUptakeUsInLongTask: Math.max(0, ...withUptake.map((x) => x.us)),
     uptakeUs: top.reduce((n, c) => n + c.dur, 0),
+    maxUptakeCallUs: Math.max(0, ...top.map((c) => c.dur)),
     spanUs,
   };
 }

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { type DemoServer, startDemoServer } from '../../demo/server.mjs';
 import { ask } from '../../scripts/lib/browser';
 import { expect, test, waitForCounts } from './fixtures';
+import { expectNextTo, showMe, stepCard } from './widget-helpers';
 
 // `visible` rules and text meters read from mutation records (tests/fixtures/gestures, tests/fixtures/large).
 let gestures: DemoServer;
@@ -63,4 +64,18 @@ test('a 100,000-element page with a visible rule and a text meter whose selector
   expect(delays).toHaveLength(5);
   expect(Math.max(...delays), `input delays ${delays.join(', ')} ms`).toBeLessThan(250);
   await waitForCounts(extPage, large.url, { save: 5 });
+});
+
+test("a tour step's target rendered late inside a web component's shadow root (nothing changes in the main document) is found when it appears, not at the wait's deadline", async ({ app, extPage }) => {
+  await usePlaybook(extPage, 'tests/fixtures/gestures/guide.json');
+  await app.goto(`${gestures.url}/`);
+  await app.click('#start-late');
+  await showMe(app, 'try');
+  const card = stepCard(app, 'late-step');
+  await expect(card).toHaveAttribute('data-shown-ms', /\d/, { timeout: 10_000 });
+  // The target appears 1.5 s after the click above, the step starts after it: well inside the
+  // step's 3 s wait, which is where the card showed when only the main document was watched.
+  const shownMs = Number(await card.getAttribute('data-shown-ms'));
+  expect(shownMs).toBeLessThan(2500);
+  await expectNextTo(card, app.locator('#late-target'));
 });
