@@ -117,16 +117,32 @@ export function startCapture(pb: Playbook, host: CaptureHost, sink: CaptureSink,
   // distinct call costs microseconds run cold (interleaved runs of built variants: ~9 µs less on
   // the demo app's 6 click rules, 0-5 µs on the heavy page's 3). Each such walk goes up the whole
   // path, so many rules take the single walk, checked rule by rule on each hit.
-  // `again`: the same user action as the event before (see the click listener): features it
-  // counted do not count twice.
-  const onEvent = (e: Event, c: Rules, kind: CaptureKind, again = false) => {
+  // A real click on a <label> makes the browser click its control too, trusted, with the same
+  // timeStamp: one user action, so an event on a feature with the timeStamp of the last one
+  // takes that one's number, and features it counted do not count twice. Read on hits only:
+  // most clicks hit no feature, and each read from the event costs the click.
+  let lastHitAt = -1;
+  let lastHitNo = 0;
+  const sameAction = (e: Event) => {
+    const at = e.timeStamp;
+    if (at === lastHitAt) eventNo = lastHitNo;
+    else {
+      lastHitAt = at;
+      lastHitNo = eventNo;
+    }
+  };
+  const onEvent = (e: Event, c: Rules, kind: CaptureKind) => {
     const any = c.any;
     if (any === null) return;
-    if (!again) eventNo++;
+    eventNo++;
     const t = e.target;
-    if (!(t instanceof Element) || !lightPath(t)) return onPath(e, c, kind, any);
+    if (!(t instanceof Element) || !lightPath(t)) {
+      sameAction(e);
+      return onPath(e, c, kind, any);
+    }
     const first = t.closest(any);
     if (first === null) return;
+    sameAction(e);
     const list = c.rules;
     if (list.length > PER_RULE_WALK_MAX) {
       for (let hit: Element | null = first; hit !== null; hit = hit.parentElement?.closest(any) ?? null) featuresOf(hit, c, kind, e);
@@ -208,9 +224,6 @@ export function startCapture(pb: Playbook, host: CaptureHost, sink: CaptureSink,
       host.setTimeout(checkPress, 0);
     }, opts);
   };
-  // A real click on a <label> makes the browser click its control too, trusted, with the same
-  // timeStamp: one user action, counted once.
-  let lastClickAt = -1;
   if (rules.click.length || rules.submit.length) {
     host.listen(
       doc,
@@ -219,10 +232,7 @@ export function startCapture(pb: Playbook, host: CaptureHost, sink: CaptureSink,
         if (!e.isTrusted) return;
         pressUp = null;
         if (submit.any !== null) userAction = e;
-        const at = e.timeStamp;
-        const again = at === lastClickAt;
-        lastClickAt = at;
-        onEvent(e, click, 'click', again);
+        onEvent(e, click, 'click');
       },
       { capture: true, passive: true },
     );

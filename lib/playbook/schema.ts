@@ -54,7 +54,7 @@ export const detectRuleSchema = z.discriminatedUnion(
       })
       .describe('The user changed the field: counted once per visit to it (focus until it loses focus), never what was typed.'),
   ],
-  { error: () => 'must have "on" set to one of "click", "dblclick", "submit", "change", "drag", "route", "visible", "key", "guide"' },
+  { error: () => 'must have "on" set to one of "click", "submit", "route", "visible", "key", "guide", "dblclick", "drag", "change"' },
 );
 export type DetectRule = z.infer<typeof detectRuleSchema>;
 
