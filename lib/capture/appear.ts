@@ -1,15 +1,10 @@
-import { accessibleNameSource, anchorNeedles, type Needle, textIncludes } from '../anchors/match';
 import type { DomChanges, RootIndex } from '../anchors/roots';
-import { canonicalSelector } from '../anchors/selector';
+import { type CompiledAnchor, compileAnchor, filtersPass } from '../anchors/selector';
 import type { Anchor, Meter } from '../playbook/schema';
 import type { MeterSample } from '../types';
 import { parseMeterText } from './meters';
 
-interface Watched {
-  selector: string;
-  text?: Needle;
-  name?: Needle;
-}
+type Watched = CompiledAnchor;
 interface VisibleRule extends Watched {
   feature: string;
   /** The elements counted as shown and not hidden or removed since: each counts again once it is. */
@@ -40,10 +35,7 @@ export function watchAppearances(
   sink: AppearSink,
   onStop: (fn: () => void) => void,
 ): void {
-  const watched = (anchor: Anchor): Watched | null => {
-    const selectors = anchor.selectors.map((s) => canonicalSelector(s, doc)).filter((s) => s !== null);
-    return selectors.length ? { selector: selectors.join(','), ...anchorNeedles(anchor) } : null;
-  };
+  const watched = (anchor: Anchor) => compileAnchor(anchor, doc);
   const vis: VisibleRule[] = [];
   for (const r of visible) {
     const w = watched(r.anchor);
@@ -57,8 +49,7 @@ export function watchAppearances(
   const any = [...vis, ...texts].map((w) => w.selector).join(',');
   if (!any) return;
 
-  const passes = (el: Element, w: Watched) =>
-    el.matches(w.selector) && (w.text === undefined || textIncludes(el.textContent, w.text)) && (w.name === undefined || textIncludes(accessibleNameSource(el), w.name));
+  const passes = (el: Element, w: Watched) => el.matches(w.selector) && filtersPass(el, w);
 
   const candidates = (c: DomChanges): Set<Element> => {
     const out = new Set<Element>();

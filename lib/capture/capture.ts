@@ -1,6 +1,6 @@
-import { accessibleNameSource, anchorNeedles, findOnPath, type Needle, textIncludes } from '../anchors/match';
+import { accessibleNameSource, findOnPath, type Needle, textIncludes } from '../anchors/match';
 import { rootIndex, useScheduler } from '../anchors/roots';
-import { canonicalSelector } from '../anchors/selector';
+import { closestMatch, compileAnchor } from '../anchors/selector';
 import type { Playbook } from '../playbook/schema';
 import type { CaptureKind, MeterSample } from '../types';
 import { watchAppearances } from './appear';
@@ -43,23 +43,17 @@ export function startCapture(pb: Playbook, host: CaptureHost, sink: CaptureSink,
 
   // Each rule's selectors as one list, checked with a single matches(); the rules of an event
   // type together as one list, so most clicks (which hit no feature) cost one closest().
-  const canonical = (sel: string) => canonicalSelector(sel, doc);
   /** `counted.at` is the number of the last event that counted the feature, shared by its rules: once per event. */
   type Compiled = { feature: string; selector: string; text?: Needle; name?: Needle; counted: { at: number } };
   const compile = (list: typeof rules.click) => {
     const out: Compiled[] = [];
     const counted = new Map<string, { at: number }>();
     for (const r of list) {
-      const selectors = r.anchor.selectors.map(canonical).filter((sel) => sel !== null);
-      if (!selectors.length) continue;
+      const a = compileAnchor(r.anchor, doc);
+      if (!a) continue;
       const slot = counted.get(r.feature) ?? { at: 0 };
       counted.set(r.feature, slot);
-      out.push({
-        feature: r.feature,
-        selector: selectors.join(','),
-        ...anchorNeedles(r.anchor),
-        counted: slot,
-      });
+      out.push({ feature: r.feature, ...a, counted: slot });
     }
     return { rules: out, any: out.length ? out.map((r) => r.selector).join(',') : null };
   };
@@ -181,15 +175,6 @@ export function startCapture(pb: Playbook, host: CaptureHost, sink: CaptureSink,
   let pressDown: Event | null = null;
   let pressUp: PointerEvent | null = null;
   let pressDue = false;
-  const closestOf = (start: EventTarget | null, r: Compiled): Element | null => {
-    if (!(start instanceof Element)) return null;
-    for (let el = start.closest(r.selector); el !== null; el = el.parentElement?.closest(r.selector) ?? null) {
-      if (r.text !== undefined && !textIncludes(el.textContent, r.text)) continue;
-      if (r.name !== undefined && !textIncludes(accessibleNameSource(el), r.name)) continue;
-      return el;
-    }
-    return null;
-  };
   const checkPress = () => {
     pressDue = false;
     const up = pressUp;
@@ -205,8 +190,8 @@ export function startCapture(pb: Playbook, host: CaptureHost, sink: CaptureSink,
     eventNo++;
     for (const r of click.rules) {
       if (r.counted.at === eventNo) continue;
-      const el = closestOf(from, r);
-      if (el === null || el !== closestOf(to, r)) continue;
+      const el = closestMatch(from, r);
+      if (el === null || el !== closestMatch(to, r)) continue;
       r.counted.at = eventNo;
       sink.feature(r.feature, 'click', up.timeStamp);
     }

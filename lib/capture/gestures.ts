@@ -1,32 +1,16 @@
-import { accessibleNameSource, anchorNeedles, type Needle, textIncludes } from '../anchors/match';
-import { canonicalSelector } from '../anchors/selector';
+import { type CompiledAnchor, closestMatch, compileAnchor, filtersPass } from '../anchors/selector';
 import type { Anchor } from '../playbook/schema';
 import type { CaptureHost, CaptureSink } from './capture';
 
-interface Target {
-  selector: string;
-  text?: Needle;
-  name?: Needle;
-}
 /** The pointer must travel this far between press and release for a drag (less is a click). */
 const DRAG_MIN_PX = 5;
 /** Elements under the pointer looked at on release: a drag ghost may sit above the drop target. */
 const DROP_STACK = 8;
 const LISTEN: AddEventListenerOptions = { capture: true, passive: true };
 
-function target(anchor: Anchor, doc: Document): Target | null {
-  const selectors = anchor.selectors.map((s) => canonicalSelector(s, doc)).filter((s) => s !== null);
-  return selectors.length ? { selector: selectors.join(','), ...anchorNeedles(anchor) } : null;
-}
-const passes = (el: Element, t: Target) => (t.text === undefined || textIncludes(el.textContent, t.text)) && (t.name === undefined || textIncludes(accessibleNameSource(el), t.name));
-
 /** Whether the anchor is on the path: an event's composedPath(), or an element and its ancestors. */
-function onPath(path: readonly EventTarget[], t: Target): boolean {
-  for (const n of path) if (n instanceof Element && n.matches(t.selector) && passes(n, t)) return true;
-  return false;
-}
-function under(el: Element | null, t: Target): boolean {
-  for (let m = el?.closest(t.selector) ?? null; m !== null; m = m.parentElement?.closest(t.selector) ?? null) if (passes(m, t)) return true;
+function onPath(path: readonly EventTarget[], t: CompiledAnchor): boolean {
+  for (const n of path) if (n instanceof Element && n.matches(t.selector) && filtersPass(n, t)) return true;
   return false;
 }
 
@@ -37,8 +21,8 @@ function under(el: Element | null, t: Target): boolean {
  */
 export function captureDrags(rules: { feature: string; from: Anchor; to: Anchor }[], host: CaptureHost, sink: CaptureSink, doc: Document): void {
   const list = rules.flatMap((r) => {
-    const from = target(r.from, doc);
-    const to = target(r.to, doc);
+    const from = compileAnchor(r.from, doc);
+    const to = compileAnchor(r.to, doc);
     return from && to ? [{ feature: r.feature, from, to }] : [];
   });
   if (!list.length) return;
@@ -48,7 +32,7 @@ export function captureDrags(rules: { feature: string; from: Anchor; to: Anchor 
     const path = e.composedPath();
     started = list.filter((r) => onPath(path, r.from));
   };
-  const count = (at: number, dropped: (t: Target) => boolean) => {
+  const count = (at: number, dropped: (t: CompiledAnchor) => boolean) => {
     for (const r of started) if (dropped(r.to)) sink.feature(r.feature, 'drag', at);
     started = [];
     press = null;
@@ -76,7 +60,7 @@ export function captureDrags(rules: { feature: string; from: Anchor; to: Anchor 
       }
       // Not the event's target: an app that captured the pointer gets the release on the dragged element.
       const stack = doc.elementsFromPoint(e.clientX, e.clientY).slice(0, DROP_STACK);
-      count(e.timeStamp, (t) => stack.some((el) => under(el, t)));
+      count(e.timeStamp, (t) => stack.some((el) => closestMatch(el, t) !== null));
     },
     LISTEN,
   );
@@ -115,7 +99,7 @@ export function captureDrags(rules: { feature: string; from: Anchor; to: Anchor 
  */
 export function captureChanges(rules: { feature: string; anchor: Anchor }[], host: CaptureHost, sink: CaptureSink, doc: Document): void {
   const list = rules.flatMap((r) => {
-    const t = target(r.anchor, doc);
+    const t = compileAnchor(r.anchor, doc);
     return t ? [{ feature: r.feature, t }] : [];
   });
   if (!list.length) return;
