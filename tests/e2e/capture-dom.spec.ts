@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { type DemoServer, startDemoServer } from '../../demo/server.mjs';
-import { ask } from '../../scripts/lib/browser';
+import { ask, extensionId } from '../../scripts/lib/browser';
+import { traceUptake } from '../../scripts/lib/trace';
 import { expect, test, waitForCounts } from './fixtures';
 import { expectNextTo, showMe, stepCard } from './widget-helpers';
 
@@ -39,24 +40,20 @@ test('visible: each toast that appears counts, also two in a row shown 120 ms ea
   await waitForCounts(extPage, gestures.url, { saved: 2, synced: 2, marker: 1 });
 });
 
-test('a 100,000-element page with a visible rule and a text meter whose selectors find nothing, mutating 100 times a second: no long task, clicks answered at once', async ({ app, extPage }) => {
+test('a 100,000-element page with a visible rule and a text meter whose selectors find nothing, mutating 100 times a second: no call into Uptake over 50 ms, clicks answered at once', async ({ app, context, extPage }) => {
+  // A trace of a 100,000-element page takes long to record and read on a loaded machine.
+  test.setTimeout(240_000);
   await usePlaybook(extPage, 'tests/fixtures/large/playbook.json');
-  await app.goto(`${large.url}/?n=100000`);
-  await app.waitForFunction(() => 'built' in window);
-  // Once the page has rendered (its own first layout is a long task of its own), 5 s at rest,
-  // every task over 50 ms recorded: Uptake's first walk for shadow roots falls in it, in slices.
-  await app.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
-  const tasks = await app.evaluate(
-    () =>
-      new Promise<number[]>((resolve) => {
-        const seen: number[] = [];
-        new PerformanceObserver((list) => {
-          for (const e of list.getEntries()) seen.push(Math.round(e.duration));
-        }).observe({ type: 'longtask' });
-        setTimeout(() => resolve(seen), 5000);
-      }),
-  );
-  expect(tasks.filter((ms) => ms > 100), `long tasks: ${tasks.join(', ')} ms`).toEqual([]);
+  // Traced from the page's load (Uptake's first walk for shadow roots, in slices) through 5 s at
+  // rest: every call into Uptake's scripts (scripts/lib/trace.ts).
+  const trace = await traceUptake(context, app, await extensionId(context), async () => {
+    await app.goto(`${large.url}/?n=100000`);
+    await app.waitForFunction(() => 'built' in window);
+    await app.waitForTimeout(5000);
+  });
+  // In thread time: on a loaded machine (this one shared by many browsers) wall time stretches
+  // every task tenfold, the page's own as much as Uptake's.
+  expect(trace.maxUptakeCallCpuUs / 1000, `Uptake's longest call ${trace.maxUptakeCallUs / 1000} ms wall time; ${trace.longTasks} long task(s) in the page`).toBeLessThan(50);
   // Input delay, from the click reaching the page to the page's own handler: 5 clicks.
   const box = (await app.locator('#save').boundingBox())!;
   for (let i = 0; i < 5; i++) await app.mouse.click(box.x + 5, box.y + 5);
