@@ -20,7 +20,7 @@ const text = (max: number) => z.string().max(max);
 const capturedEvent = z.strictObject({
   id: text(80).min(1),
   feature: text(64).min(1),
-  kind: z.enum(['click', 'submit', 'route', 'visible', 'key', 'guide']),
+  kind: z.enum(['click', 'dblclick', 'submit', 'change', 'drag', 'route', 'visible', 'key', 'guide']),
   ts: z.number().finite().nonnegative(),
   path: text(2048),
 });

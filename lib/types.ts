@@ -2,7 +2,7 @@ import type { UserScore } from './scoring/types';
 
 /** Data shapes shared by the content script, the background and the extension pages. Types only: no runtime code, so the content script stays small. */
 
-export type CaptureKind = 'click' | 'submit' | 'route' | 'visible' | 'key' | 'guide';
+export type CaptureKind = 'click' | 'dblclick' | 'submit' | 'change' | 'drag' | 'route' | 'visible' | 'key' | 'guide';
 
 /** One detected feature use. `id` is unique per page load and sequence, so a re-sent event is stored once. */
 export interface CapturedEvent {

@@ -16,6 +16,7 @@ import { prng, syntheticHistory, syntheticPlaybook } from './lib/synthetic';
 import { EXTENSION_DIR, ask, launchWithExtension, openExtensionPage, until, waitForCaptureRegistration } from './lib/browser';
 import { reviewPipeline, reviewRender, syntheticBook } from './lib/bench-review';
 import { hostOverhead } from './lib/bench-host';
+import { largeDomAtRest } from './lib/bench-large';
 import { registerWidgetEngine, widget as widgetOf } from './lib/widget-root';
 
 interface Figure {
@@ -257,6 +258,7 @@ async function main() {
     await endToEnd(context, extPage, server.url);
     await storageThroughput(extPage);
     await hostOverhead(record, context, extPage, server.url);
+    await largeDomAtRest(record, context, extPage);
     await reviewRender(record, context, book.records, bookAt);
   } finally {
     await context.close();

@@ -1,4 +1,5 @@
 import type { Anchor } from '../playbook/schema';
+import { rootIndex } from './roots';
 
 const MAX_TEXT = 500;
 
@@ -133,43 +134,17 @@ function queryAll(root: ParentNode, selector: string): Element[] {
   }
 }
 
-/** Open shadow roots below `root`, found by walking elements once. */
-function shadowRoots(root: ParentNode): ShadowRoot[] {
-  const out: ShadowRoot[] = [];
-  const doc = (root as Node).ownerDocument ?? (root as Document);
-  const walker = doc.createTreeWalker(root as Node, NodeFilter.SHOW_ELEMENT);
-  for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-    const sr = (n as Element).shadowRoot;
-    if (sr) out.push(sr, ...shadowRoots(sr));
-  }
-  return out;
-}
-
-/** How long a walk for shadow roots is reused: finding them means visiting every element. */
-export const SHADOW_SCAN_MAX_AGE_MS = 1000;
-let scanned: { root: ParentNode; at: number; roots: ShadowRoot[] } | null = null;
-
-/**
- * The open shadow roots under `root`, from a walk at most a second old: checks run on
- * DOM mutations, and on a 10,000-element page a walk each time would be the bulk of
- * Uptake's cost. A web component that appears is found within the second.
- */
-function cachedShadowRoots(root: ParentNode): ShadowRoot[] {
-  const now = performance.now();
-  if (!scanned || scanned.root !== root || now - scanned.at > SHADOW_SCAN_MAX_AGE_MS) scanned = { root, at: now, roots: shadowRoots(root) };
-  return scanned.roots.filter((sr) => sr.host.isConnected);
-}
-
 /**
  * Finds the anchor's element in the document: selectors in order, each in the light
  * DOM first and then inside open shadow roots; text and name filters applied.
  */
 export function resolveAnchor(anchor: Anchor, root: ParentNode = document): Element | null {
-  let roots: ShadowRoot[] | null = null;
+  let roots: readonly ShadowRoot[] | null = null;
   for (const selector of anchor.selectors) {
     const light = queryAll(root, selector).find((el) => passesFilters(el, anchor));
     if (light) return light;
-    roots ??= cachedShadowRoots(root);
+    // The index knows the open shadow roots as they appear: no walk of the page per lookup.
+    roots ??= (root as Node).nodeType === 9 ? rootIndex(root as Document).roots() : [];
     for (const sr of roots) {
       const found = queryAll(sr, selector).find((el) => passesFilters(el, anchor));
       if (found) return found;

@@ -1,7 +1,10 @@
-import { accessibleNameSource, anchorNeedles, findOnPath, type Needle, resolveAnchor, textIncludes } from '../anchors/match';
+import { accessibleNameSource, findOnPath, type Needle, textIncludes } from '../anchors/match';
+import { rootIndex, useScheduler } from '../anchors/roots';
+import { closestMatch, compileAnchor } from '../anchors/selector';
 import type { Playbook } from '../playbook/schema';
 import type { CaptureKind, MeterSample } from '../types';
-import { parseMeterText } from './meters';
+import { watchAppearances } from './appear';
+import { captureChanges, captureDrags } from './gestures';
 import { compileRules } from './rules';
 import { routeTarget } from './route';
 
@@ -20,10 +23,6 @@ export interface CaptureSink {
   meter(sample: MeterSample): void;
 }
 
-/** How often DOM mutations may trigger a visibility and meter check, at most. */
-export const OBSERVE_THROTTLE_MS = 250;
-const WATCHED: MutationObserverInit = { childList: true, subtree: true, characterData: true, attributes: true, attributeFilter: ['class', 'style', 'hidden', 'open'] };
-
 /** Click or submit rules up to which each rule walks the path itself on a hit (see onEvent). */
 export const PER_RULE_WALK_MAX = 16;
 /** A submit counts when it follows a real click or key press this closely (the same user action). */
@@ -32,48 +31,29 @@ const USER_SUBMIT_WINDOW_MS = 1000;
 const ROUTE_POLL_MS = 300;
 
 /**
- * Installs capture for a playbook: a handful of capture-phase listeners, a
- * throttled mutation check only when the playbook has visibility rules or text
- * meters, and route tracking. Only trusted (real user) events count.
+ * Installs capture for a playbook: a handful of capture-phase listeners, mutation
+ * records read only when the playbook has visibility rules or text meters, and
+ * route tracking. Only trusted (real user) events count.
  */
 export function startCapture(pb: Playbook, host: CaptureHost, sink: CaptureSink, win: Window = window): void {
   const doc = win.document;
   const rules = compileRules(pb);
+  // The shadow-root index and its observer, shared with the widget, run on this context's timers.
+  useScheduler({ setTimeout: host.setTimeout, onStop: host.onStop });
 
   // Each rule's selectors as one list, checked with a single matches(); the rules of an event
   // type together as one list, so most clicks (which hit no feature) cost one closest().
-  // Joining needs each selector in its canonical form: the browser accepts `button[title` or
-  // `a[title="x` alone by closing them at the end, but in a list they would swallow the
-  // selectors after them, or break the whole list and with it all capture. A selector that is
-  // not valid CSS is dropped here: it must not break the others.
-  const canonical = (sel: string): string | null => {
-    try {
-      const sheet = new CSSStyleSheet();
-      sheet.insertRule(`${sel}{}`);
-      const text = (sheet.cssRules[0] as CSSStyleRule | undefined)?.selectorText;
-      if (!text) return null;
-      doc.createDocumentFragment().querySelector(text);
-      return text;
-    } catch {
-      return null;
-    }
-  };
   /** `counted.at` is the number of the last event that counted the feature, shared by its rules: once per event. */
   type Compiled = { feature: string; selector: string; text?: Needle; name?: Needle; counted: { at: number } };
   const compile = (list: typeof rules.click) => {
     const out: Compiled[] = [];
     const counted = new Map<string, { at: number }>();
     for (const r of list) {
-      const selectors = r.anchor.selectors.map(canonical).filter((sel) => sel !== null);
-      if (!selectors.length) continue;
+      const a = compileAnchor(r.anchor, doc);
+      if (!a) continue;
       const slot = counted.get(r.feature) ?? { at: 0 };
       counted.set(r.feature, slot);
-      out.push({
-        feature: r.feature,
-        selector: selectors.join(','),
-        ...anchorNeedles(r.anchor),
-        counted: slot,
-      });
+      out.push({ feature: r.feature, ...a, counted: slot });
     }
     return { rules: out, any: out.length ? out.map((r) => r.selector).join(',') : null };
   };
@@ -131,14 +111,32 @@ export function startCapture(pb: Playbook, host: CaptureHost, sink: CaptureSink,
   // distinct call costs microseconds run cold (interleaved runs of built variants: ~9 µs less on
   // the demo app's 6 click rules, 0-5 µs on the heavy page's 3). Each such walk goes up the whole
   // path, so many rules take the single walk, checked rule by rule on each hit.
+  // A real click on a <label> makes the browser click its control too, trusted, with the same
+  // timeStamp: one user action, so an event on a feature with the timeStamp of the last one
+  // takes that one's number, and features it counted do not count twice. Read on hits only:
+  // most clicks hit no feature, and each read from the event costs the click.
+  let lastHitAt = -1;
+  let lastHitNo = 0;
+  const sameAction = (e: Event) => {
+    const at = e.timeStamp;
+    if (at === lastHitAt) eventNo = lastHitNo;
+    else {
+      lastHitAt = at;
+      lastHitNo = eventNo;
+    }
+  };
   const onEvent = (e: Event, c: Rules, kind: CaptureKind) => {
     const any = c.any;
     if (any === null) return;
     eventNo++;
     const t = e.target;
-    if (!(t instanceof Element) || !lightPath(t)) return onPath(e, c, kind, any);
+    if (!(t instanceof Element) || !lightPath(t)) {
+      sameAction(e);
+      return onPath(e, c, kind, any);
+    }
     const first = t.closest(any);
     if (first === null) return;
+    sameAction(e);
     const list = c.rules;
     if (list.length > PER_RULE_WALK_MAX) {
       for (let hit: Element | null = first; hit !== null; hit = hit.parentElement?.closest(any) ?? null) featuresOf(hit, c, kind, e);
@@ -158,31 +156,83 @@ export function startCapture(pb: Playbook, host: CaptureHost, sink: CaptureSink,
   };
 
   // Chromium marks a submit trusted even when page script calls form.requestSubmit() or
-  // clicks a submit button from code: a submit counts only right after a real click or key.
+  // clicks a submit button from code: a submit counts only right after a real click or Enter,
+  // and uses that action up, so page script cannot turn one click into many submits.
   // The event itself is kept, not its time: most clicks are never followed by a submit, and each
   // read from the event costs the click.
   let userAction: Event | null = null;
-  const afterUserAction = (e: Event) => userAction !== null && e.timeStamp - userAction.timeStamp <= USER_SUBMIT_WINDOW_MS;
+  const takeUserAction = (e: Event) => {
+    const ok = userAction !== null && e.timeStamp - userAction.timeStamp <= USER_SUBMIT_WINDOW_MS;
+    userAction = null;
+    return ok;
+  };
   const click = compile(rules.click);
   const submit = compile(rules.submit);
+
+  // A press on a click rule's element whose click never came: an app that acts on mouseup and
+  // re-renders the row leaves the browser nothing to click. A press only keeps its two events;
+  // the check runs after the click would have been dispatched (in the same task as the release).
+  let pressDown: Event | null = null;
+  let pressUp: PointerEvent | null = null;
+  let pressDue = false;
+  const checkPress = () => {
+    pressDue = false;
+    const up = pressUp;
+    const down = pressDown;
+    pressUp = null;
+    if (up === null || down === null || up.button !== 0 || up.pointerType === 'touch') return;
+    let from = down.target as Node | null;
+    let to = up.target as Node | null;
+    if (from === null || to === null || !(from === to || from.contains(to) || to.contains(from))) return;
+    // The app replaced what was pressed (which is why no click came): what is at the release point
+    // now stands for it, as a detached element no longer matches a selector of its context.
+    if (!from.isConnected || !to.isConnected) from = to = doc.elementFromPoint(up.clientX, up.clientY);
+    eventNo++;
+    for (const r of click.rules) {
+      if (r.counted.at === eventNo) continue;
+      const el = closestMatch(from, r);
+      if (el === null || el !== closestMatch(to, r)) continue;
+      r.counted.at = eventNo;
+      sink.feature(r.feature, 'click', up.timeStamp);
+    }
+  };
+  const watchPresses = () => {
+    const opts = { capture: true, passive: true };
+    host.listen(doc, 'pointerdown', (e) => {
+      if (e.isTrusted) pressDown = e;
+    }, opts);
+    host.listen(doc, 'pointerup', (e) => {
+      if (!e.isTrusted || pressDown === null) return;
+      pressUp = e as PointerEvent;
+      if (pressDue) return;
+      pressDue = true;
+      host.setTimeout(checkPress, 0);
+    }, opts);
+  };
   if (rules.click.length || rules.submit.length) {
     host.listen(
       doc,
       'click',
       (e) => {
         if (!e.isTrusted) return;
+        pressUp = null;
         if (submit.any !== null) userAction = e;
         onEvent(e, click, 'click');
       },
       { capture: true, passive: true },
     );
   }
+  if (click.any !== null) watchPresses();
+  const dblclick = compile(rules.dblclick);
+  if (dblclick.any !== null) host.listen(doc, 'dblclick', (e) => e.isTrusted && onEvent(e, dblclick, 'dblclick'), { capture: true, passive: true });
+  captureDrags(rules.drag, host, sink, doc);
+  captureChanges(rules.change, host, sink, doc);
   if (rules.submit.length) {
     host.listen(
       doc,
       'submit',
       (e) => {
-        if (e.isTrusted && afterUserAction(e)) onEvent(e, submit, 'submit');
+        if (e.isTrusted && takeUserAction(e)) onEvent(e, submit, 'submit');
       },
       { capture: true, passive: true },
     );
@@ -195,7 +245,8 @@ export function startCapture(pb: Playbook, host: CaptureHost, sink: CaptureSink,
       (ev) => {
         const e = ev as KeyboardEvent;
         if (!e.isTrusted) return;
-        userAction = e;
+        // Enter submits a form by itself (implicit submission); any other key submits through a click.
+        if (e.key === 'Enter') userAction = e;
         if (e.repeat) return;
         const key = e.key.toLowerCase();
         for (const r of rules.key) {
@@ -228,43 +279,12 @@ export function startCapture(pb: Playbook, host: CaptureHost, sink: CaptureSink,
     m.source.from === 'text' ? [{ meter: m, anchor: m.source.anchor, re: new RegExp(m.source.pattern) }] : [],
   );
   if (rules.visible.length === 0 && textMeters.length === 0) return;
-
-  const shown = new Map<number, Element | null>();
-  const lastMeter = new Map<string, string>();
-  let stopped = false;
-  const watch = () => {
-    if (!stopped) mo.observe(doc.documentElement, WATCHED);
-  };
-  const observe = () => {
-    watch();
-    rules.visible.forEach((r, i) => {
-      const el = resolveAnchor(r.anchor, doc);
-      const now = el?.checkVisibility() ? el : null;
-      // Counted on appearing: a new element, or the same one shown again.
-      if (now && now !== shown.get(i)) sink.feature(r.feature, 'visible');
-      shown.set(i, now);
-    });
-    for (const t of textMeters) {
-      const el = resolveAnchor(t.anchor, doc);
-      if (!el) continue;
-      const value = parseMeterText((el.textContent ?? '').replace(/\s+/g, ' '), t.re, t.meter.limit);
-      if (!value) continue;
-      const sig = `${value.used}/${value.limit}`;
-      if (lastMeter.get(t.meter.id) === sig) continue;
-      lastMeter.set(t.meter.id, sig);
-      sink.meter({ meter: t.meter.id, used: value.used, limit: value.limit, ts: host.now() });
-    }
-  };
-  // On the first mutation, stop listening until the check runs: the check reads the page
-  // as it then is, so the mutations in between need no callback into Uptake at all — a
-  // page mutating 100 times a second costs at most four callbacks a second.
-  const mo = new MutationObserver(() => {
-    mo.disconnect();
-    host.setTimeout(observe, OBSERVE_THROTTLE_MS);
-  });
-  host.onStop(() => {
-    stopped = true;
-    mo.disconnect();
-  });
-  observe();
+  watchAppearances(
+    doc,
+    rootIndex(doc),
+    rules.visible,
+    textMeters,
+    { feature: (f) => sink.feature(f, 'visible'), meter: (m) => sink.meter({ ...m, ts: host.now() }) },
+    host.onStop,
+  );
 }

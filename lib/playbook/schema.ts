@@ -39,8 +39,22 @@ export const detectRuleSchema = z.discriminatedUnion(
       anchor: anchorSchema.describe('Counted each time an element matching this appears (e.g. a success toast).'),
     }),
     keyRule,
+    z.strictObject({ on: z.literal('dblclick'), anchor: anchorSchema }),
+    z
+      .strictObject({
+        on: z.literal('drag'),
+        from: anchorSchema.describe('Where the drag starts: the dragged element, or a palette item.'),
+        to: anchorSchema.describe('Where it is dropped: a list, a lane, a canvas.'),
+      })
+      .describe('A drag and drop, HTML5 (dragstart, drop) or made of pointer events (press on "from", release over "to").'),
+    z
+      .strictObject({
+        on: z.literal('change'),
+        anchor: anchorSchema.describe('The field (input, textarea, select, contenteditable) or an element around it.'),
+      })
+      .describe('The user changed the field: counted once per visit to it (focus until it loses focus), never what was typed.'),
   ],
-  { error: () => 'must have "on" set to one of "click", "submit", "route", "visible", "key", "guide"' },
+  { error: () => 'must have "on" set to one of "click", "submit", "route", "visible", "key", "guide", "dblclick", "drag", "change"' },
 );
 export type DetectRule = z.infer<typeof detectRuleSchema>;
 

@@ -13,6 +13,8 @@ export const LONG_TASK_US = 50_000;
 interface Slice {
   ts: number;
   dur: number;
+  /** Thread (CPU) time, where the trace has it: on a loaded machine wall time stretches. */
+  tdur?: number;
   pid: number;
   tid: number;
 }
@@ -29,6 +31,9 @@ export interface TraceResult {
   maxUptakeUsInLongTask: number;
   /** Uptake's main-thread µs over the whole trace, and the trace's length in µs. */
   uptakeUs: number;
+  /** Uptake's longest single call (a listener, a timer, an observer callback), in µs, wall and thread (CPU) time. */
+  maxUptakeCallUs: number;
+  maxUptakeCallCpuUs: number;
   spanUs: number;
 }
 
@@ -114,6 +119,8 @@ export async function traceUptake(
     longTasksByUptake: withUptake.filter((x) => x.t.dur - x.us <= LONG_TASK_US).length,
     maxUptakeUsInLongTask: Math.max(0, ...withUptake.map((x) => x.us)),
     uptakeUs: top.reduce((n, c) => n + c.dur, 0),
+    maxUptakeCallUs: Math.max(0, ...top.map((c) => c.dur)),
+    maxUptakeCallCpuUs: Math.max(0, ...top.map((c) => c.tdur ?? c.dur)),
     spanUs,
   };
 }

@@ -33,7 +33,7 @@ describe('playbook.schema.json', () => {
   it('lists every detect rule kind', () => {
     const rules = at(built, 'properties', 'features', 'items', 'properties', 'detect', 'items');
     const kinds = (rules.oneOf as Schema[]).map((r) => at(r, 'properties', 'on').const);
-    expect(kinds.sort()).toEqual(['click', 'guide', 'key', 'route', 'submit', 'visible']);
+    expect(kinds.sort()).toEqual(['change', 'click', 'dblclick', 'drag', 'guide', 'key', 'route', 'submit', 'visible']);
   });
 
   it('describes the input an author writes: fields with defaults are optional', () => {
