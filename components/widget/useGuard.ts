@@ -1,5 +1,6 @@
 import type { RefObject } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
+import { onTopLayer } from '@/lib/guides/toplayer';
 
 /** How long a card ignores pointer activations after it appears or moves (browsers guard their prompts the same way). */
 const SETTLE_MS = 500;
@@ -32,6 +33,8 @@ export function useGuard(card: RefObject<HTMLElement>, key?: unknown) {
     };
   }, []);
   useEffect(settle, [key]);
+  // Anything entering the page's top layer may cover the card before the observer can tell: settle again.
+  useEffect(() => onTopLayer(settle), []);
   return {
     /** Call after each placement: a card that moved settles again. */
     moved(el: HTMLElement) {
