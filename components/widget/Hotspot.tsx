@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { WidgetHost } from '@/lib/guides/host';
-import { lost } from '@/lib/guides/target';
+import { displayed } from '@/lib/guides/target';
 import { waitForAnchor } from '@/lib/guides/wait';
 import type { Guide } from '@/lib/playbook/guides-schema';
 import { follow } from './position';
@@ -14,7 +14,7 @@ export function Hotspot({ host, guide, loc, onOpen }: { host: WidgetHost; guide:
   const [seek, setSeek] = useState(0);
   const dot = useRef<HTMLButtonElement>(null);
   const blocked = useTopLayer(dot, target);
-  const find = () => host.resolveAnchor(step.anchor!);
+  const find = () => displayed(host.resolveAnchor(step.anchor!));
   useEffect(() => {
     if (!step.anchor) return;
     setTarget(null);
@@ -25,7 +25,7 @@ export function Hotspot({ host, guide, loc, onOpen }: { host: WidgetHost; guide:
   useEffect(() => {
     if (!target || !dot.current) return;
     // A negative gap sits the dot on the element's corner.
-    const f = follow(target, dot.current, null, 'top-end', () => lost(target, find) && setSeek((n) => n + 1), -11);
+    const f = follow(target, dot.current, null, 'top-end', () => find() !== target && setSeek((n) => n + 1), -11);
     return f.stop;
   }, [target]);
   if (!target) return null;

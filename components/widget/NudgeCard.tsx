@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { ShownNudge, WidgetHost } from '@/lib/guides/host';
-import { lost } from '@/lib/guides/target';
+import { displayed } from '@/lib/guides/target';
 import { waitForAnchor } from '@/lib/guides/wait';
 import { Markdown } from './Markdown';
 import { follow } from './position';
@@ -25,7 +25,7 @@ export function NudgeCard({ host, shown, onStartGuide }: Props) {
   const card = useRef<HTMLDivElement>(null);
   const arrowRef = useRef<HTMLDivElement>(null);
   const [target, setTarget] = useState<Element | null | undefined>(nudge.anchor && nudge.kind !== 'expansion' ? undefined : null);
-  const find = () => host.resolveAnchor(nudge.anchor!);
+  const find = () => displayed(host.resolveAnchor(nudge.anchor!));
   const blocked = useTopLayer(card, target);
   const guard = useGuard(card, `${target === null}${blocked}`);
 
@@ -48,7 +48,7 @@ export function NudgeCard({ host, shown, onStartGuide }: Props) {
     }
     // A lost target (removed, hidden, re-rendered) is looked for again; the card waits unseen meanwhile.
     return follow(target, el, arrowRef.current, 'bottom', () => {
-      if (lost(target, find)) return setTarget(undefined);
+      if (find() !== target) return setTarget(undefined);
       guard.moved(el);
       placed();
     }).stop;

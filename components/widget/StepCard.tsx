@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { WidgetHost } from '@/lib/guides/host';
-import { lost } from '@/lib/guides/target';
+import { displayed } from '@/lib/guides/target';
 import { waitForAnchor } from '@/lib/guides/wait';
 import type { Guide } from '@/lib/playbook/guides-schema';
 import { Markdown } from './Markdown';
@@ -56,7 +56,7 @@ export function StepCard({ host, guide, index, loc, focus, onNext: next, onBack,
   const ringRef = useRef<HTMLDivElement>(null);
   const started = useRef(performance.now());
   const target = phase.kind === 'anchored' ? phase.target : null;
-  const find = () => (step.anchor ? host.resolveAnchor(step.anchor) : null);
+  const find = () => displayed(step.anchor ? host.resolveAnchor(step.anchor) : null);
   const blocked = useTopLayer(card, target);
   const guard = useGuard(card, phase.kind + blocked);
 
@@ -65,7 +65,7 @@ export function StepCard({ host, guide, index, loc, focus, onNext: next, onBack,
     started.current = performance.now();
     const anchor = step.anchor;
     if (!anchor) return setPhase({ kind: 'centered' });
-    if (target && !lost(target, find)) return;
+    if (target && find() === target) return;
     setPhase({ kind: 'waiting' });
     const wait = waitForAnchor(find, step.missing.waitMs);
     wait.result.then((r) => {
@@ -101,7 +101,7 @@ export function StepCard({ host, guide, index, loc, focus, onNext: next, onBack,
       return;
     }
     const f = follow(target, el, arrowRef.current, step.placement, (isHidden) => {
-      if (lost(target, find)) return setSeek((n) => n + 1);
+      if (find() !== target) return setSeek((n) => n + 1);
       guard.moved(el);
       setHidden(isHidden);
       placedOnce();

@@ -1,5 +1,6 @@
 /**
- * Whether a target found earlier no longer stands for its anchor: removed, hidden (display: none, a
- * closed dialog), or replaced, so that the anchor now finds another element (a re-render, a recycled row).
+ * The anchor's element only while the page shows it: hidden (display: none, a closed dialog) counts as
+ * absent, so a card waits instead of pointing at nothing. A target found earlier is lost when the anchor
+ * no longer finds it: removed, hidden, or replaced (a re-render, a recycled row).
  */
-export const lost = (el: Element, find: () => Element | null): boolean => !el.isConnected || !el.checkVisibility() || find() !== el;
+export const displayed = (el: Element | null): Element | null => (el?.checkVisibility() ? el : null);
