@@ -22,10 +22,6 @@ export function Checklist({ playbook, state, onShowMe }: Props) {
   useEffect(() => {
     if (open === 'key') panel.current?.focus();
   }, [open]);
-  const close = () => {
-    if (panel.current?.contains((panel.current.getRootNode() as ShadowRoot).activeElement)) launcher.current?.focus();
-    setOpen(false);
-  };
   const reached = new Map(state.milestones.map((m) => [m.id, m.reachedAt]));
   const done = playbook.milestones.filter((m) => reached.has(m.id)).length;
   const total = playbook.milestones.length;
@@ -38,11 +34,16 @@ export function Checklist({ playbook, state, onShowMe }: Props) {
           aria-labelledby="uptake-checklist-h"
           tabindex={-1}
           ref={panel}
-          onKeyDown={(e) => e.isTrusted && e.key === 'Escape' && close()}
+          onKeyDown={(e) => {
+            if (e.isTrusted && e.key === 'Escape') {
+              launcher.current?.focus();
+              setOpen(false);
+            }
+          }}
         >
           <div class="head">
             <h2 id="uptake-checklist-h">Getting started with {playbook.app.name}</h2>
-            <button type="button" class="close" aria-label="Close checklist" onClick={trusted(close)}>
+            <button type="button" class="close" aria-label="Close checklist" onClick={trusted(() => setOpen(false))}>
               ×
             </button>
           </div>

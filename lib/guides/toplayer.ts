@@ -14,19 +14,16 @@ const show = (host: HTMLElement) => {
 };
 
 function update(e?: Event) {
-  const el = e?.target;
+  const el = e?.target as Element | undefined;
   if (el === ours) return;
-  modal =
-    Array.from(document.querySelectorAll('dialog'))
-      .filter((d) => d.matches(':modal'))
-      .pop() ?? null;
+  modal = document.querySelector('dialog:modal');
+  const parent = ours?.parentElement;
   // Raised into a dialog that has closed: back to the document, or it would not render.
-  if (ours && ours.parentElement !== document.documentElement && !ours.parentElement?.matches(':modal')) {
-    document.documentElement.append(ours);
-    show(ours);
+  if (parent && parent !== document.documentElement && !parent.matches(':modal')) {
+    document.documentElement.append(ours!);
+    show(ours!);
   }
-  const opened = e && (e as ToggleEvent).newState === 'open' ? (el as Element) : null;
-  for (const fn of listeners) fn(opened);
+  for (const fn of listeners) fn((e as ToggleEvent | undefined)?.newState === 'open' ? el! : null);
 }
 
 /** Calls `fn` on each change of the page's top layer, with the element that opened if one did. */
@@ -42,7 +39,7 @@ export function onTopLayer(fn: Listener): () => void {
   };
 }
 
-/** The app's topmost open modal dialog, or null. */
+/** The app's open modal dialog, or null. */
 export const appModal = () => modal;
 
 /** Shows the widget (the host of `el`) above `over`, inside it when it is a modal: outside, it would be inert. */
