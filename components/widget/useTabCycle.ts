@@ -3,10 +3,6 @@ import { useEffect } from 'preact/hooks';
 
 const FOCUSABLE = 'a[href], button:not([disabled]), input:not([disabled]), select, textarea, [tabindex]:not([tabindex="-1"])';
 
-function isFocusable(el: Element | null): el is HTMLElement {
-  return el instanceof HTMLElement && (el.matches(FOCUSABLE) || el.tabIndex >= 0);
-}
-
 /**
  * Keyboard use of a step, only while focus is in the card or on the highlighted element itself: Tab cycles
  * through the card's controls and the element (so it stays reachable), Escape closes. Keys elsewhere
@@ -31,7 +27,8 @@ export function useTabCycle(card: RefObject<HTMLElement>, target: Element | null
       const controls = Array.from(el.querySelectorAll<HTMLElement>(FOCUSABLE));
       const first = controls[0];
       const lastControl = controls[controls.length - 1];
-      const reachable = isFocusable(target) ? target : null;
+      // tabIndex >= 0: natively focusable (links, buttons, fields) or made so by the app.
+      const reachable = target instanceof HTMLElement && target.tabIndex >= 0 ? target : null;
       const active = (el.getRootNode() as ShadowRoot).activeElement;
       let next: HTMLElement | null | undefined = null;
       if (inTarget) next = e.shiftKey ? lastControl : first;

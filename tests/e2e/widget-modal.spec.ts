@@ -40,3 +40,15 @@ test('a step whose target is inside a modal dialog shows above the dialog and it
   await app.click('#close-modal');
   await expect(widget(app).locator('.launcher')).toBeVisible();
 });
+
+test('a step inside a dialog that the app closes waits, hidden, instead of staying over the page', async ({ app }) => {
+  await app.goto(`${pages.url()}/modal.html`);
+  await showMe(app, 'm-modal');
+  await app.click('#open-modal');
+  const card = stepCard(app, 'inside');
+  await expectNextTo(card, app.locator('#in-modal'));
+  await app.click('#close-modal');
+  await expect(app.locator('#modal')).toBeHidden();
+  await expect(card).toBeHidden();
+  await expect(widget(app).locator('.launcher')).toBeVisible();
+});

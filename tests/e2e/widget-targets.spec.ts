@@ -51,6 +51,12 @@ test('in a virtual list the card stays with its row, not with the element the li
   await app.locator('#vlist').evaluate((el) => el.scrollBy(0, 60)); // two rows: every element now shows another row
   await expect.poll(() => row3.evaluate((el) => Array.from(el.parentElement!.children).indexOf(el))).not.toBe(recycled);
   await expectNextTo(card, row3);
+  // Centred on row 3 itself (placed right of it), not on the element that showed row 3 before.
+  await expect(async () => {
+    const c = (await card.boundingBox())!;
+    const r = (await row3.boundingBox())!;
+    expect(Math.abs(c.y + c.height / 2 - (r.y + r.height / 2))).toBeLessThan(6);
+  }).toPass({ timeout: 5_000 });
   await app.locator('#vlist').evaluate((el) => el.scrollBy(0, 600)); // row 3 is no longer rendered
   await expect(row3).toHaveCount(0);
   await expect(card).toBeHidden();
