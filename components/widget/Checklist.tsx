@@ -1,29 +1,50 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Playbook } from '@/lib/playbook/schema';
 import type { WidgetState } from '@/lib/store/guides';
+import { trusted } from './useGuard';
+import { useTopLayer } from './useTopLayer';
 
 interface Props {
   playbook: Playbook;
   state: WidgetState;
-  onShowMe(guide: string): void;
+  onShowMe(guide: string, focus: boolean): void;
 }
 
 const dateOf = (ts: number) => new Date(ts).toLocaleDateString(undefined, { month: 'short', day: 'numeric' });
 
 /** The onboarding checklist: a launcher with progress that expands to the playbook's milestones. */
 export function Checklist({ playbook, state, onShowMe }: Props) {
-  const [open, setOpen] = useState(false);
+  // 'key': opened with the keyboard, so focus moves into the panel.
+  const [open, setOpen] = useState<boolean | 'key'>(false);
+  const panel = useRef<HTMLElement>(null);
+  const launcher = useRef<HTMLButtonElement>(null);
+  const blocked = useTopLayer(panel, null);
+  useEffect(() => {
+    if (open === 'key') panel.current?.focus();
+  }, [open]);
   const reached = new Map(state.milestones.map((m) => [m.id, m.reachedAt]));
   const done = playbook.milestones.filter((m) => reached.has(m.id)).length;
   const total = playbook.milestones.length;
   const { corner, offset } = playbook.theme.launcher;
   return (
-    <div class={`checklist ${corner}`} style={{ '--lx': `${offset.x}px`, '--ly': `${offset.y}px` }}>
+    <div class={`checklist ${corner}`} style={{ '--lx': `${offset.x}px`, '--ly': `${offset.y}px` }} hidden={blocked}>
       {open && (
-        <section class="panel" id="uptake-checklist" aria-labelledby="uptake-checklist-h">
+        <section
+          class="panel"
+          id="uptake-checklist"
+          aria-labelledby="uptake-checklist-h"
+          tabindex={-1}
+          ref={panel}
+          onKeyDown={(e) => {
+            if (e.isTrusted && e.key === 'Escape') {
+              launcher.current?.focus();
+              setOpen(false);
+            }
+          }}
+        >
           <div class="head">
             <h2 id="uptake-checklist-h">Getting started with {playbook.app.name}</h2>
-            <button type="button" class="close" aria-label="Close checklist" onClick={() => setOpen(false)}>
+            <button type="button" class="close" aria-label="Close checklist" onClick={trusted(() => setOpen(false))}>
               ×
             </button>
           </div>
@@ -50,10 +71,10 @@ export function Checklist({ playbook, state, onShowMe }: Props) {
                         type="button"
                         class="show-me"
                         aria-label={`Show me: ${m.name}`}
-                        onClick={() => {
+                        onClick={trusted((e: MouseEvent) => {
                           setOpen(false);
-                          onShowMe(m.guide!);
-                        }}
+                          onShowMe(m.guide!, e.detail === 0);
+                        })}
                       >
                         Show me
                       </button>
@@ -65,7 +86,14 @@ export function Checklist({ playbook, state, onShowMe }: Props) {
           </ul>
         </section>
       )}
-      <button type="button" class="launcher" aria-expanded={open} aria-controls="uptake-checklist" onClick={() => setOpen(!open)}>
+      <button
+        type="button"
+        class="launcher"
+        ref={launcher}
+        aria-expanded={!!open}
+        aria-controls="uptake-checklist"
+        onClick={trusted((e: MouseEvent) => setOpen(!open && (e.detail === 0 ? 'key' : true)))}
+      >
         <span class="ring-progress" aria-hidden="true">
           {done}/{total}
         </span>

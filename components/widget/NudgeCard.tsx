@@ -1,13 +1,16 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { ShownNudge, WidgetHost } from '@/lib/guides/host';
+import { displayed } from '@/lib/guides/target';
 import { waitForAnchor } from '@/lib/guides/wait';
 import { Markdown } from './Markdown';
 import { follow } from './position';
+import { useGuard } from './useGuard';
+import { useTopLayer } from './useTopLayer';
 
 interface Props {
   host: WidgetHost;
   shown: ShownNudge;
-  onStartGuide(guide: string): void;
+  onStartGuide(guide: string, focus: boolean): void;
 }
 
 /** How long a tip waits for its element before showing as a corner card instead. */
@@ -22,14 +25,16 @@ export function NudgeCard({ host, shown, onStartGuide }: Props) {
   const card = useRef<HTMLDivElement>(null);
   const arrowRef = useRef<HTMLDivElement>(null);
   const [target, setTarget] = useState<Element | null | undefined>(nudge.anchor && nudge.kind !== 'expansion' ? undefined : null);
+  const find = () => displayed(host.resolveAnchor(nudge.anchor!));
+  const blocked = useTopLayer(card, target);
+  const guard = useGuard(card, `${target === null}${blocked}`);
 
   useEffect(() => {
-    const anchor = nudge.anchor;
-    if (target !== undefined || !anchor) return;
-    const wait = waitForAnchor(() => host.resolveAnchor(anchor), ANCHOR_WAIT_MS);
+    if (target !== undefined) return;
+    const wait = waitForAnchor(find, ANCHOR_WAIT_MS);
     wait.result.then((r) => setTarget('found' in r ? r.found : null));
     return wait.cancel;
-  }, [nudge.id]);
+  }, [nudge.id, target]);
 
   useEffect(() => {
     const el = card.current;
@@ -41,23 +46,18 @@ export function NudgeCard({ host, shown, onStartGuide }: Props) {
       placed();
       return;
     }
-    return follow(target, el, arrowRef.current, 'bottom', placed).stop;
+    // A lost target (removed, hidden, re-rendered) is looked for again; the card waits unseen meanwhile.
+    return follow(target, el, arrowRef.current, 'bottom', () => {
+      if (find() !== target) return setTarget(undefined);
+      guard.moved(el);
+      placed();
+    }).stop;
   }, [target]);
 
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent) => {
-      // Focus, not composedPath(): a listener on the document sees no node of a closed shadow root.
-      const inside = card.current?.contains((card.current.getRootNode() as ShadowRoot).activeElement);
-      if (e.isTrusted && e.key === 'Escape' && inside) host.nudgeEvent(nudge.id, 'closed');
-    };
-    document.addEventListener('keydown', onKey, true);
-    return () => document.removeEventListener('keydown', onKey, true);
-  }, [nudge.id]);
-
   const url = nudge.cta?.url ?? (nudge.kind === 'expansion' ? shown.upgradeUrl : null);
-  const act = () => {
+  const act = (e: MouseEvent) => {
     host.nudgeEvent(nudge.id, 'clicked');
-    if (nudge.cta?.guide) onStartGuide(nudge.cta.guide);
+    if (nudge.cta?.guide) onStartGuide(nudge.cta.guide, e.detail === 0);
   };
   const titleId = `n-${nudge.id}`;
   const corner = target === null;
@@ -70,11 +70,16 @@ export function NudgeCard({ host, shown, onStartGuide }: Props) {
       aria-labelledby={titleId}
       data-nudge={nudge.id}
       data-kind={nudge.kind}
+      hidden={blocked}
+      onKeyDown={(e) => {
+        // Only keys in the card: Escape elsewhere is the page's.
+        if (e.isTrusted && e.key === 'Escape') host.nudgeEvent(nudge.id, 'closed');
+      }}
     >
       {!corner && <div class="arrow" ref={arrowRef} aria-hidden="true" />}
       <div class="head">
         <h2 id={titleId}>{nudge.title}</h2>
-        <button type="button" class="close" aria-label="Dismiss this tip" onClick={() => host.nudgeEvent(nudge.id, 'dismissed')}>
+        <button type="button" class="close" aria-label="Dismiss this tip" {...guard.on(() => host.nudgeEvent(nudge.id, 'dismissed'))}>
           ×
         </button>
       </div>
@@ -90,22 +95,22 @@ export function NudgeCard({ host, shown, onStartGuide }: Props) {
       )}
       <div class="foot">
         <span class="buttons">
-          <button type="button" class="secondary" onClick={() => host.nudgeEvent(nudge.id, 'snoozed')}>
+          <button type="button" class="secondary" {...guard.on(() => host.nudgeEvent(nudge.id, 'snoozed'))}>
             Remind me tomorrow
           </button>
           {nudge.cta &&
             (url ? (
-              <a class="primary" href={url} target="_blank" rel="noopener noreferrer" onClick={act}>
+              <a class="primary" href={url} target="_blank" rel="noopener noreferrer" {...guard.on(act)}>
                 {nudge.cta.label}
               </a>
             ) : (
-              <button type="button" class="primary" onClick={act}>
+              <button type="button" class="primary" {...guard.on(act)}>
                 {nudge.cta.label}
               </button>
             ))}
         </span>
       </div>
-      <button type="button" class="link" onClick={() => host.pauseTips()}>
+      <button type="button" class="link" {...guard.on(() => host.pauseTips())}>
         Pause tips for today
       </button>
     </div>

@@ -10,6 +10,8 @@ import { useLocation } from './useLocation';
 interface Active {
   guide: string;
   index: number;
+  /** The user moved here with the keyboard: the step's card takes focus. */
+  focus?: boolean;
 }
 
 /** The guide a user was in the middle of (the latest still active), to resume after a reload. */
@@ -30,9 +32,9 @@ export function Widget({ host }: { host: WidgetHost }) {
   useEffect(() => host.onNudge(setShown), []);
   useEffect(() => host.setBusy(active !== null), [active]);
 
-  const start = useCallback((guide: string) => {
+  const start = useCallback((guide: string, focus: boolean) => {
     returnFocus.current ??= document.activeElement;
-    setActive({ guide, index: 0 });
+    setActive({ guide, index: 0, focus });
     host.saveGuide(guide, 0, 'active');
   }, []);
   const finish = (guide: string, status: 'completed' | 'dismissed', index: number) => {
@@ -41,7 +43,8 @@ export function Widget({ host }: { host: WidgetHost }) {
     if (status === 'completed') host.guideCompleted(guide);
     const back = returnFocus.current;
     returnFocus.current = null;
-    if (back instanceof HTMLElement && back.isConnected) back.focus({ preventScroll: true });
+    // Only focus the widget holds goes back: a tour ended on the page leaves focus where the user put it.
+    if (back instanceof HTMLElement && back.isConnected && [back, document.body].includes(document.activeElement as HTMLElement)) back.focus({ preventScroll: true });
   };
 
   const guide = active ? pb.guides.find((g) => g.id === active.guide) : undefined;
@@ -58,7 +61,7 @@ export function Widget({ host }: { host: WidgetHost }) {
     <>
       {pb.theme.checklist && pb.milestones.length > 0 && <Checklist playbook={pb} state={state} onShowMe={start} />}
       {hotspots.map((g) => (
-        <Hotspot key={g.id} host={host} guide={g} loc={loc} onOpen={() => start(g.id)} />
+        <Hotspot key={g.id} host={host} guide={g} loc={loc} onOpen={(focus) => start(g.id, focus)} />
       ))}
       {shown && !active && <NudgeCard key={shown.nudge.id} host={host} shown={shown} onStartGuide={start} />}
       {guide && active && (
@@ -68,13 +71,14 @@ export function Widget({ host }: { host: WidgetHost }) {
           guide={guide}
           index={active.index}
           loc={loc}
-          onNext={() => {
+          focus={active.focus}
+          onNext={(focus) => {
             const next = active.index + 1;
             if (next >= guide.steps.length) return finish(guide.id, 'completed', active.index);
-            setActive({ guide: guide.id, index: next });
+            setActive({ guide: guide.id, index: next, focus });
             host.saveGuide(guide.id, next, 'active');
           }}
-          onBack={() => setActive({ guide: guide.id, index: Math.max(0, active.index - 1) })}
+          onBack={() => setActive({ guide: guide.id, index: Math.max(0, active.index - 1), focus: true })}
           onClose={() => finish(guide.id, 'dismissed', active.index)}
         />
       )}

@@ -3,21 +3,21 @@ import { useEffect } from 'preact/hooks';
 
 const FOCUSABLE = 'a[href], button:not([disabled]), input:not([disabled]), select, textarea, [tabindex]:not([tabindex="-1"])';
 
-function isFocusable(el: Element | null): el is HTMLElement {
-  return el instanceof HTMLElement && (el.matches(FOCUSABLE) || el.tabIndex >= 0);
-}
-
 /**
- * Keyboard use of a step: Tab cycles through the card's controls and the highlighted
- * element (so it stays reachable), Escape closes. Focus returns where it was when the
- * last step closes (see Widget).
+ * Keyboard use of a step, only while focus is in the card or on the highlighted element itself: Tab cycles
+ * through the card's controls and the element (so it stays reachable), Escape closes. Keys elsewhere
+ * are the page's. The card hears its own keys; the target's are heard on the window, bubbling, so the
+ * app's own handlers come first and can keep a key (preventDefault) for themselves.
  */
 export function useTabCycle(card: RefObject<HTMLElement>, target: Element | null, onEscape: () => void): void {
   useEffect(() => {
+    const el = card.current;
+    if (!el) return;
     const onKey = (e: KeyboardEvent) => {
-      if (!e.isTrusted) return;
-      const el = card.current;
-      if (!el) return;
+      const path = e.composedPath();
+      const inCard = path.includes(el);
+      const inTarget = !inCard && target !== null && path[0] === target;
+      if (!e.isTrusted || e.defaultPrevented || (e.currentTarget === el ? !inCard : !inTarget)) return;
       if (e.key === 'Escape') {
         e.stopPropagation();
         onEscape();
@@ -27,21 +27,23 @@ export function useTabCycle(card: RefObject<HTMLElement>, target: Element | null
       const controls = Array.from(el.querySelectorAll<HTMLElement>(FOCUSABLE));
       const first = controls[0];
       const lastControl = controls[controls.length - 1];
-      const reachable = isFocusable(target) ? target : null;
+      // tabIndex >= 0: natively focusable (links, buttons, fields) or made so by the app.
+      const reachable = target instanceof HTMLElement && target.tabIndex >= 0 ? target : null;
       const active = (el.getRootNode() as ShadowRoot).activeElement;
-      const inTarget = reachable !== null && e.composedPath().includes(reachable);
       let next: HTMLElement | null | undefined = null;
-      if (!e.shiftKey && active === lastControl) next = reachable ?? first;
-      else if (!e.shiftKey && inTarget) next = first;
+      if (inTarget) next = e.shiftKey ? lastControl : first;
+      else if (!e.shiftKey && active === lastControl) next = reachable ?? first;
       else if (e.shiftKey && (active === first || active === el)) next = reachable ?? lastControl;
-      else if (e.shiftKey && inTarget) next = lastControl;
-      else if (!inTarget && active === null) return; // focus is elsewhere on the page: leave Tab alone
       if (next) {
         e.preventDefault();
         next.focus();
       }
     };
-    document.addEventListener('keydown', onKey, true);
-    return () => document.removeEventListener('keydown', onKey, true);
-  }, [card, target, onEscape]);
+    el.addEventListener('keydown', onKey);
+    window.addEventListener('keydown', onKey);
+    return () => {
+      el.removeEventListener('keydown', onKey);
+      window.removeEventListener('keydown', onKey);
+    };
+  }, [target, onEscape]);
 }

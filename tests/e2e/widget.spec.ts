@@ -68,7 +68,9 @@ test('a missing target is skipped after the wait and listed in Diagnostics', asy
 test('Escape closes a tour, the page stays usable and focus returns', async ({ app, demo }) => {
   await app.goto(`${demo.url}/projects`);
   await showMe(app, 'first-report-shared');
-  await expect(stepCard(app, 'open-reports')).toBeFocused();
+  // Started with the mouse on a step that waits for an action, the card leaves focus alone: the user moves to it.
+  await expect(stepCard(app, 'open-reports')).not.toBeFocused();
+  await stepCard(app, 'open-reports').focus();
   await app.keyboard.press('Escape');
   await expect(stepCard(app)).toHaveCount(0);
   await app.fill('#project-form input[name="name"]', 'Still works');
