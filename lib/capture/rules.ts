@@ -1,11 +1,11 @@
 import type { Anchor, Playbook } from '../playbook/schema';
-import { compileRoute } from './route';
+import { type RouteMatcher, compileRoute } from './route';
 
 /** The playbook's detection rules grouped by event type, so each listener looks only at its own rules. */
 export interface CompiledRules {
   click: { feature: string; anchor: Anchor }[];
   submit: { feature: string; anchor: Anchor }[];
-  route: { feature: string; pattern: string; re: RegExp }[];
+  route: { feature: string; pattern: string; re: RouteMatcher }[];
   visible: { feature: string; anchor: Anchor }[];
   /** Features counted when a guide is completed. */
   guide: { feature: string; guide: string }[];
