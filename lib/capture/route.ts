@@ -44,7 +44,7 @@ function segmentsMatch(pieces: Pieces, t: string[]): boolean {
   if (pieces.length === 1) return n === head.length && pieceAt(head, t, 0);
   const tail = pieces[pieces.length - 1]!;
   const tailAt = n - tail.length;
-  if (!pieceAt(head, t, 0) || tailAt < head.length + 1 || !pieceAt(tail, t, tailAt)) return false;
+  if (tailAt < head.length + 1 || !pieceAt(head, t, 0) || !pieceAt(tail, t, tailAt)) return false;
   let at = head.length;
   for (let i = 1; i < pieces.length - 1; i++) {
     const piece = pieces[i]!;

@@ -1,3 +1,5 @@
+import { regexHazard } from './regex-safety';
+
 /**
  * Checks that span several parts of a playbook: ids unique, references resolve,
  * meter patterns compile. Written against loosely typed input so it can also run
@@ -25,14 +27,17 @@ function checkUnique(items: unknown[], section: string, what: string, out: Refer
   return ids;
 }
 
-function patternGroups(pattern: string): number | Error {
+/** What is wrong with a meter pattern (syntax, catastrophic backtracking), or how many capture groups it has. */
+export function meterPattern(pattern: string): { groups: number } | { problem: string } {
   try {
     new RegExp(pattern);
-    // Matching the empty alternative reports how many capture groups the pattern has.
-    return (new RegExp(`(?:${pattern})|`).exec('')?.length ?? 1) - 1;
   } catch (e) {
-    return e as Error;
+    return { problem: `is not a valid regular expression (${(e as Error).message})` };
   }
+  const hazard = regexHazard(pattern);
+  if (hazard) return { problem: hazard };
+  // Matching the empty alternative reports how many capture groups the pattern has.
+  return { groups: (new RegExp(`(?:${pattern})|`).exec('')?.length ?? 1) - 1 };
 }
 
 export function referenceIssues(raw: unknown): ReferenceIssue[] {
@@ -103,10 +108,14 @@ export function referenceIssues(raw: unknown): ReferenceIssue[] {
     if (src.from === 'events') ref(src.feature, ['meters', i, 'source', 'feature']);
     const pattern = src.from === 'text' ? str(src.pattern) : null;
     if (pattern === null) return;
-    const groups = patternGroups(pattern);
+    const checked = meterPattern(pattern);
     const at = ['meters', i, 'source', 'pattern'];
-    if (groups instanceof Error) out.push({ path: at, message: `is not a valid regular expression (${groups.message})` });
-    else if (groups < 1) out.push({ path: at, message: 'needs a capture group, e.g. "(\\d+) of (\\d+) seats": group 1 is the amount used' });
+    if ('problem' in checked) {
+      out.push({ path: at, message: checked.problem });
+      return;
+    }
+    const { groups } = checked;
+    if (groups < 1) out.push({ path: at, message: 'needs a capture group, e.g. "(\\d+) of (\\d+) seats": group 1 is the amount used' });
     else if (groups < 2 && m.limit === undefined) {
       out.push({ path: ['meters', i, 'limit'], message: 'is needed: the pattern has no second group to read the limit from' });
     }
