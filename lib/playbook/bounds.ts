@@ -24,12 +24,10 @@ export function boundsIssues(root: unknown): BoundsIssue[] {
   }
   const stack: { v: unknown; path: (string | number)[] }[] = [{ v: root, path: [] }];
   let values = 0;
+  const tooMany = { path: [], message: `has more than ${LIMITS.values} values: a playbook is far smaller (see the limits in docs/playbook.md)` };
   while (stack.length > 0 && out.length <= LIMITS.errors) {
     const { v, path } = stack.pop()!;
-    if (++values > LIMITS.values) {
-      out.push({ path: [], message: `has more than ${LIMITS.values} values: a playbook is far smaller (see the limits in docs/playbook.md)` });
-      break;
-    }
+    values++;
     if (typeof v === 'string') {
       if (v.length > LIMITS.string) out.push({ path, message: `is ${v.length} characters long: no text in a playbook may exceed ${LIMITS.string}` });
       continue;
@@ -39,8 +37,17 @@ export function boundsIssues(root: unknown): BoundsIssue[] {
       out.push({ path, message: `is nested more than ${LIMITS.depth} levels deep: a playbook needs at most 7` });
       continue;
     }
-    const entries: [string | number, unknown][] = Array.isArray(v) ? v.map((x, i) => [i, x]) : Object.entries(v);
-    for (let i = entries.length - 1; i >= 0; i--) stack.push({ v: entries[i]![1], path: [...path, entries[i]![0]] });
+    const keys = Array.isArray(v) ? null : Object.keys(v);
+    const n = keys ? keys.length : (v as unknown[]).length;
+    // Counted before any child is queued: what is seen, queued and inside this value already exceeds the limit.
+    if (values + stack.length + n > LIMITS.values) {
+      out.push(tooMany);
+      break;
+    }
+    for (let i = n - 1; i >= 0; i--) {
+      const key = keys ? keys[i]! : i;
+      stack.push({ v: (v as Record<string | number, unknown>)[key], path: [...path, key] });
+    }
   }
   return out;
 }
