@@ -1,5 +1,5 @@
 import type { Anchor, Playbook } from '../playbook/schema';
-import { compileRoute } from './route';
+import { type RouteMatcher, compileRoute } from './route';
 
 /** The playbook's detection rules grouped by event type, so each listener looks only at its own rules. */
 export interface CompiledRules {
@@ -8,7 +8,7 @@ export interface CompiledRules {
   submit: { feature: string; anchor: Anchor }[];
   change: { feature: string; anchor: Anchor }[];
   drag: { feature: string; from: Anchor; to: Anchor }[];
-  route: { feature: string; pattern: string; re: RegExp }[];
+  route: { feature: string; pattern: string; re: RouteMatcher }[];
   visible: { feature: string; anchor: Anchor }[];
   /** Features counted when a guide is completed. */
   guide: { feature: string; guide: string }[];

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { anchorSchema, id, routePath } from './common';
+import { anchorSchema, id, many, name, routePath } from './common';
+import { LIMITS } from './limits';
 import { unsafeLinks } from './markdown';
 
 /** Guides: tours of steps anchored to elements, and single-step tooltips and hotspots. */
@@ -47,10 +48,10 @@ export type GuideStep = z.infer<typeof stepSchema>;
 export const guideSchema = z
   .strictObject({
     id,
-    name: z.string().min(1).max(120),
+    name,
     kind: z.enum(['tour', 'tooltip', 'hotspot'], { error: () => 'must be one of "tour", "tooltip", "hotspot"' }),
-    steps: z.array(stepSchema).min(1, { message: 'needs at least one step' }),
-    routes: z.array(routePath).optional().describe('Hotspots: pages where the dot shows (anywhere its element is, if absent).'),
+    steps: many(stepSchema, LIMITS.steps, 'steps').min(1, { message: 'needs at least one step' }),
+    routes: many(routePath, LIMITS.routes, 'routes').optional().describe('Hotspots: pages where the dot shows (anywhere its element is, if absent).'),
   })
   .refine((g) => g.kind === 'tour' || g.steps.length === 1, { message: 'a tooltip or hotspot has exactly one step', path: ['steps'] });
 export type Guide = z.infer<typeof guideSchema>;

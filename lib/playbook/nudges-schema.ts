@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { anchorSchema, id, routePath } from './common';
+import { LIMITS } from './limits';
 import { unsafeLinks } from './markdown';
 
 /** Nudges: the right tip at the right moment, expansion prompts only after proven value. */
@@ -44,14 +45,14 @@ export const nudgeSchema = z.strictObject({
     .strictObject({
       label: z.string().min(1).max(40),
       guide: id.optional().describe('Start this tour.'),
-      url: z.url({ protocol: /^https?$/, error: () => 'must be an http(s) URL' }).optional().describe('Open this page (expansion prompts default to the plan\'s upgrade page).'),
+      url: z.url({ protocol: /^https?$/, error: () => 'must be an http(s) URL' }).max(LIMITS.url).optional().describe('Open this page (expansion prompts default to the plan\'s upgrade page).'),
     })
     .optional(),
   target: id.optional().describe('The feature this nudge wants used: conversion is a use within 7 days of showing.'),
   audience: z
     .strictObject({
-      bands: z.array(z.enum(['green', 'yellow', 'red'])).optional(),
-      segments: z.array(z.enum(['tech-touch', 'mid-touch', 'high-touch'])).optional(),
+      bands: z.array(z.enum(['green', 'yellow', 'red'])).max(3).optional(),
+      segments: z.array(z.enum(['tech-touch', 'mid-touch', 'high-touch'])).max(3).optional(),
     })
     .optional(),
   holdout: z.number().min(0).max(0.5).optional().describe('Share of users held out as a control for this nudge (default: caps.holdout).'),
@@ -67,6 +68,6 @@ export const capsSchema = z
     holdout: z.number().min(0).max(0.5).default(0.1).describe('Share of eligible users held out per nudge, to measure lift.'),
     snoozeHours: z.number().min(1).max(168).default(24),
     repeatAfterDays: z.number().min(0).max(365).default(7).describe('A nudge shown (or held out) is not offered again for this long.'),
-    dismissBackoffDays: z.array(z.number().min(1).max(365)).default([7, 21]).describe('Wait after the 1st, 2nd… dismissal; after the last, the nudge is retired.'),
+    dismissBackoffDays: z.array(z.number().min(1).max(365)).max(10).default([7, 21]).describe('Wait after the 1st, 2nd… dismissal; after the last, the nudge is retired.'),
   })
   .describe('Frequency limits for nudges.');

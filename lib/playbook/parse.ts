@@ -1,4 +1,6 @@
 import type { z } from 'zod';
+import { boundsIssues } from './bounds';
+import { LIMITS } from './limits';
 import { referenceIssues } from './references';
 import { type Playbook, playbookSchema } from './schema';
 
@@ -40,7 +42,9 @@ function typeName(v: unknown): string {
   if (v === null) return 'null';
   if (Array.isArray(v)) return 'an array';
   if (typeof v === 'number' && !Number.isInteger(v)) return `the fraction ${v}`;
-  return typeof v === 'object' ? 'an object' : `the ${typeof v} ${JSON.stringify(v)}`;
+  if (typeof v === 'object') return 'an object';
+  const shown = JSON.stringify(v) ?? String(v);
+  return `the ${typeof v} ${shown.length > 40 ? `${shown.slice(0, 39)}…` : shown}`;
 }
 
 function describeIssue(issue: z.core.$ZodIssue): string {
@@ -50,13 +54,25 @@ function describeIssue(issue: z.core.$ZodIssue): string {
     return `must be ${expected}, not ${typeName(issue.input)}`;
   }
   if (issue.code === 'unrecognized_keys') {
-    return `has unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')}: check the spelling against playbook.schema.json`;
+    const keys = issue.keys.slice(0, 5).map((k) => `"${k.length > 40 ? `${k.slice(0, 39)}…` : k}"`);
+    if (issue.keys.length > 5) keys.push(`${issue.keys.length - 5} more`);
+    return `has unknown field${issue.keys.length > 1 ? 's' : ''} ${keys.join(', ')}: check the spelling against playbook.schema.json`;
   }
   return issue.message;
 }
 
-/** Validates an already-decoded playbook object, listing every problem with its path. */
+/** At most LIMITS.errors problems, then one line counting the rest: 3,000 bad references once made 1.58 billion characters of errors. */
+function capped(errors: PlaybookError[]): PlaybookError[] {
+  if (errors.length <= LIMITS.errors) return errors;
+  const rest = errors.length - LIMITS.errors;
+  return [...errors.slice(0, LIMITS.errors), { path: '(root)', message: `and ${rest} more problem${rest > 1 ? 's' : ''}: fix the ones above first` }];
+}
+
+/** Validates an already-decoded playbook object, listing its problems (at most LIMITS.errors) with their paths. */
 export function validatePlaybook(value: unknown): ParseResult {
+  // Size and depth first: the schema never walks a document that is too big or too deep.
+  const bounds = boundsIssues(value);
+  if (bounds.length > 0) return { ok: false, errors: capped(bounds.map((b) => ({ path: formatPath(b.path), message: b.message }))) };
   const result = playbookSchema.safeParse(value, { reportInput: true });
   if (result.success) return { ok: true, playbook: result.data };
   const errors = result.error.issues.map((issue) => ({ path: formatPath(issue.path), message: describeIssue(issue) }));
@@ -66,11 +82,17 @@ export function validatePlaybook(value: unknown): ParseResult {
     const e = { path: formatPath(r.path), message: r.message };
     if (!listed.has(`${e.path}\u0000${e.message}`)) errors.push(e);
   }
-  return { ok: false, errors };
+  return { ok: false, errors: capped(errors) };
 }
+
+/** Far above any real playbook (the demo's is 15 thousand characters); refused before JSON.parse. */
+const MAX_TEXT = 5_000_000;
 
 /** Parses playbook JSON text. Never throws. */
 export function parsePlaybook(text: string): ParseResult {
+  if (text.length > MAX_TEXT) {
+    return { ok: false, errors: [{ path: '(root)', message: `is ${(text.length / 1e6).toFixed(1)} million characters long: a playbook is at most ${MAX_TEXT / 1e6} million` }] };
+  }
   if (text.trim() === '') return { ok: false, errors: [{ path: '(root)', message: 'is empty: paste or choose a playbook JSON file' }] };
   let value: unknown;
   try {

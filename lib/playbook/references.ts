@@ -1,3 +1,6 @@
+import { LIMITS } from './limits';
+import { regexHazard } from './regex-safety';
+
 /**
  * Checks that span several parts of a playbook: ids unique, references resolve,
  * meter patterns compile. Written against loosely typed input so it can also run
@@ -25,25 +28,44 @@ function checkUnique(items: unknown[], section: string, what: string, out: Refer
   return ids;
 }
 
-function patternGroups(pattern: string): number | Error {
+/** What is wrong with a meter pattern (syntax, catastrophic backtracking), or how many capture groups it has. */
+export function meterPattern(pattern: string): { groups: number } | { problem: string } {
   try {
     new RegExp(pattern);
-    // Matching the empty alternative reports how many capture groups the pattern has.
-    return (new RegExp(`(?:${pattern})|`).exec('')?.length ?? 1) - 1;
   } catch (e) {
-    return e as Error;
+    return { problem: `is not a valid regular expression (${(e as Error).message})` };
   }
+  const hazard = regexHazard(pattern);
+  if (hazard) return { problem: hazard };
+  // Matching the empty alternative reports how many capture groups the pattern has.
+  return { groups: (new RegExp(`(?:${pattern})|`).exec('')?.length ?? 1) - 1 };
+}
+
+/** "known feature ids: a, b, c" with at most 10 ids, computed once per set: the message repeats for every bad reference. */
+function knownIds(set: Set<string>, what: string): () => string {
+  let text: string | null = null;
+  return () => {
+    if (text === null) {
+      const ids = [...set].slice(0, 10);
+      const more = set.size > ids.length ? `, and ${set.size - ids.length} more` : '';
+      text = `known ${what} ids: ${ids.join(', ') || '(none)'}${more}`;
+    }
+    return text;
+  };
 }
 
 export function referenceIssues(raw: unknown): ReferenceIssue[] {
   if (!isObj(raw)) return [];
   const out: ReferenceIssue[] = [];
   const features = checkUnique(list(raw.features), 'features', 'feature', out);
-  const known = `known feature ids: ${[...features].join(', ') || '(none)'}`;
-  const ref = (v: unknown, path: (string | number)[]) => {
-    const id = str(v);
-    if (id !== null && !features.has(id)) out.push({ path, message: `names "${id}", which is not a feature of this playbook (${known})` });
+  const named = (set: Set<string>, what: string) => {
+    const known = knownIds(set, what);
+    return (v: unknown, path: (string | number)[]) => {
+      const x = str(v);
+      if (x !== null && !set.has(x)) out.push({ path, message: `names "${x.slice(0, 64)}", which is not a ${what} of this playbook (${known()})` });
+    };
   };
+  const ref = named(features, 'feature');
 
   const milestones = list(raw.milestones);
   checkUnique(milestones, 'milestones', 'milestone', out);
@@ -57,10 +79,7 @@ export function referenceIssues(raw: unknown): ReferenceIssue[] {
   });
 
   const guides = checkUnique(list(raw.guides), 'guides', 'guide', out);
-  const guideRef = (v: unknown, path: (string | number)[]) => {
-    const gid = str(v);
-    if (gid !== null && !guides.has(gid)) out.push({ path, message: `names "${gid}", which is not a guide of this playbook (known guide ids: ${[...guides].join(', ') || '(none)'})` });
-  };
+  const guideRef = named(guides, 'guide');
   milestones.forEach((m, i) => {
     if (isObj(m)) guideRef(m.guide, ['milestones', i, 'guide']);
   });
@@ -80,10 +99,8 @@ export function referenceIssues(raw: unknown): ReferenceIssue[] {
   const meters = list(raw.meters);
   const meterIds = checkUnique(meters, 'meters', 'meter', out);
   const milestoneIds = new Set(milestones.flatMap((m) => (isObj(m) && str(m.id) ? [str(m.id)!] : [])));
-  const named = (set: Set<string>, what: string) => (v: unknown, path: (string | number)[]) => {
-    const x = str(v);
-    if (x !== null && !set.has(x)) out.push({ path, message: `names "${x}", which is not a ${what} of this playbook (known ${what} ids: ${[...set].join(', ') || '(none)'})` });
-  };
+  const milestoneRef = named(milestoneIds, 'milestone');
+  const meterRef = named(meterIds, 'meter');
   const nudges = list(raw.nudges);
   checkUnique(nudges, 'nudges', 'nudge', out);
   nudges.forEach((n, i) => {
@@ -91,9 +108,9 @@ export function referenceIssues(raw: unknown): ReferenceIssue[] {
     const t = isObj(n.trigger) ? n.trigger : {};
     const at = (...rest: (string | number)[]) => ['nudges', i, ...rest];
     if ('feature' in t) ref(t.feature, at('trigger', 'feature'));
-    if ('milestone' in t) named(milestoneIds, 'milestone')(t.milestone, at('trigger', 'milestone'));
+    if ('milestone' in t) milestoneRef(t.milestone, at('trigger', 'milestone'));
     if ('guide' in t) guideRef(t.guide, at('trigger', 'guide'));
-    if ('meter' in t) named(meterIds, 'meter')(t.meter, at('trigger', 'meter'));
+    if ('meter' in t) meterRef(t.meter, at('trigger', 'meter'));
     if (isObj(n.cta) && 'guide' in n.cta) guideRef(n.cta.guide, at('cta', 'guide'));
     if ('target' in n) ref(n.target, at('target'));
   });
@@ -102,11 +119,16 @@ export function referenceIssues(raw: unknown): ReferenceIssue[] {
     const src = m.source;
     if (src.from === 'events') ref(src.feature, ['meters', i, 'source', 'feature']);
     const pattern = src.from === 'text' ? str(src.pattern) : null;
-    if (pattern === null) return;
-    const groups = patternGroups(pattern);
+    // Over-long patterns are the shape check's to report; analysing them would cost time for nothing.
+    if (pattern === null || pattern.length > LIMITS.pattern) return;
+    const checked = meterPattern(pattern);
     const at = ['meters', i, 'source', 'pattern'];
-    if (groups instanceof Error) out.push({ path: at, message: `is not a valid regular expression (${groups.message})` });
-    else if (groups < 1) out.push({ path: at, message: 'needs a capture group, e.g. "(\\d+) of (\\d+) seats": group 1 is the amount used' });
+    if ('problem' in checked) {
+      out.push({ path: at, message: checked.problem });
+      return;
+    }
+    const { groups } = checked;
+    if (groups < 1) out.push({ path: at, message: 'needs a capture group, e.g. "(\\d+) of (\\d+) seats": group 1 is the amount used' });
     else if (groups < 2 && m.limit === undefined) {
       out.push({ path: ['meters', i, 'limit'], message: 'is needed: the pattern has no second group to read the limit from' });
     }

@@ -1,7 +1,8 @@
 import { z } from 'zod';
-import { type Anchor, anchorSchema, cssSelector, id, routePath } from './common';
+import { type Anchor, anchorSchema, cssSelector, id, many, name, routePath, text } from './common';
 import { guideSchema, themeSchema } from './guides-schema';
 import { capsSchema, nudgeSchema } from './nudges-schema';
+import { LIMITS } from './limits';
 import { referenceIssues } from './references';
 import { scoringOverridesSchema } from './scoring-schema';
 
@@ -13,7 +14,7 @@ import { scoringOverridesSchema } from './scoring-schema';
 
 /** A Chrome-style match pattern: scheme://host/path, with * wildcards. */
 export const MATCH_PATTERN_RE = /^(https?|\*):\/\/(\*|\*\.[^/*:]+|[^/*:]+)(:\d+)?\/.*$/;
-const matchPattern = z.string().regex(MATCH_PATTERN_RE, {
+const matchPattern = text(LIMITS.matchPattern).regex(MATCH_PATTERN_RE, {
   message: 'must be a URL match pattern such as "https://app.example.com/*" (scheme, host, then a path; "*" wildcards allowed)',
 });
 
@@ -60,12 +61,12 @@ export type DetectRule = z.infer<typeof detectRuleSchema>;
 
 export const featureSchema = z.strictObject({
   id,
-  name: z.string().min(1).max(120).describe('Shown to users and CSMs.'),
+  name: name.describe('Shown to users and CSMs.'),
   core: z.boolean().default(false).describe('Core features count for breadth, stickiness and recency.'),
   weight: z.number().positive({ message: 'must be a number greater than 0' }).max(100).default(1),
   depthTarget: z.number().int().positive().default(10).describe('Uses (decayed) at which depth is full.'),
   planGated: z.boolean().default(false).describe('Behind an upgrade wall: each detected use counts as an attempt, an expansion signal.'),
-  detect: z.array(detectRuleSchema).min(1, { message: 'needs at least one detection rule' }),
+  detect: many(detectRuleSchema, LIMITS.rulesPerFeature, 'detection rules').min(1, { message: 'needs at least one detection rule' }),
   anchor: anchorSchema.optional().describe('Where the feature lives, for guides and tips.'),
 });
 export type Feature = z.infer<typeof featureSchema>;
@@ -76,14 +77,14 @@ const identitySource = z.discriminatedUnion(
     z.strictObject({
       from: z.literal('selector'),
       selector: cssSelector,
-      attribute: z.string().min(1).optional().describe('Read this attribute instead of the text.'),
+      attribute: text(LIMITS.label).min(1).optional().describe('Read this attribute instead of the text.'),
     }),
-    z.strictObject({ from: z.literal('meta'), name: z.string().min(1).describe('<meta name="…" content="…">') }),
+    z.strictObject({ from: z.literal('meta'), name: text(LIMITS.label).min(1).describe('<meta name="…" content="…">') }),
     z.strictObject({
       from: z.literal('url'),
       segment: z.number().int().min(0).describe('0-based path segment: in /acme/projects, segment 0 is "acme".'),
     }),
-    z.strictObject({ from: z.literal('constant'), value: z.string().min(1) }),
+    z.strictObject({ from: z.literal('constant'), value: text(LIMITS.identity).min(1) }),
   ],
   { error: () => 'must have "from" set to one of "selector", "meta", "url", "constant"' },
 );
@@ -91,8 +92,8 @@ export type IdentitySource = z.infer<typeof identitySource>;
 
 export const appSchema = z.strictObject({
   id,
-  name: z.string().min(1).max(120),
-  matches: z.array(matchPattern).min(1, { message: 'needs at least one URL match pattern' }),
+  name,
+  matches: many(matchPattern, LIMITS.matches, 'URL match patterns').min(1, { message: 'needs at least one URL match pattern' }),
   identity: z
     .strictObject({
       account: identitySource,
@@ -102,12 +103,13 @@ export const appSchema = z.strictObject({
     .describe('How Uptake reads who is using the app. Nothing else is read from the page.'),
   plan: z
     .strictObject({
-      name: z.string().min(1),
+      name: text(LIMITS.label).min(1),
       segment: z.enum(['tech-touch', 'mid-touch', 'high-touch'], {
         error: () => 'must be one of "tech-touch", "mid-touch", "high-touch"',
       }),
       upgradeUrl: z
         .url({ protocol: /^https?$/, error: () => 'must be an http(s) URL' })
+        .max(LIMITS.url)
         .optional(),
     })
     .optional(),
@@ -115,7 +117,7 @@ export const appSchema = z.strictObject({
 
 export const meterSchema = z.strictObject({
   id,
-  name: z.string().min(1),
+  name,
   source: z.discriminatedUnion(
     'from',
     [
@@ -125,7 +127,7 @@ export const meterSchema = z.strictObject({
         pattern: z
           .string()
           .min(1)
-          .max(200)
+          .max(LIMITS.pattern)
           .describe('A regular expression over the element text; group 1 is the amount used, group 2 (optional) the limit.'),
       }),
       z.strictObject({ from: z.literal('events'), feature: id.describe('Count uses of this feature id.') }),
@@ -145,11 +147,11 @@ const featureCondition = z.strictObject({
 export const milestoneSchema = z
   .strictObject({
     id,
-    name: z.string().min(1).max(120),
+    name,
     weight: z.number().positive().max(100).default(1),
     valueMoment: z.boolean().default(false).describe('Time-to-value is measured to the first value moment reached.'),
-    allOf: z.array(featureCondition).optional(),
-    anyOf: z.array(featureCondition).optional(),
+    allOf: many(featureCondition, LIMITS.conditions, 'conditions').optional(),
+    anyOf: many(featureCondition, LIMITS.conditions, 'conditions').optional(),
     guide: id.optional().describe('The tour that "Show me" starts for this milestone in the checklist.'),
     withinDays: z
       .number()
@@ -164,12 +166,12 @@ export const milestoneSchema = z
 export type Milestone = z.infer<typeof milestoneSchema>;
 
 const playbookShape = z.strictObject({
-  $schema: z.string().optional(),
+  $schema: text(LIMITS.url).optional(),
   version: z.literal(1, { error: () => 'must be 1 (the only playbook version this Uptake reads)' }),
   app: appSchema,
-  features: z.array(featureSchema).min(1, { message: 'needs at least one feature' }),
-  meters: z.array(meterSchema).default([]),
-  milestones: z.array(milestoneSchema).default([]),
+  features: many(featureSchema, LIMITS.features, 'features').min(1, { message: 'needs at least one feature' }),
+  meters: many(meterSchema, LIMITS.meters, 'meters').default([]),
+  milestones: many(milestoneSchema, LIMITS.milestones, 'milestones').default([]),
   settings: z
     .strictObject({
       retentionDays: z.number().int().min(7).max(3650).default(90).describe('Raw events older than this are deleted; daily rollups are kept.'),
@@ -179,11 +181,23 @@ const playbookShape = z.strictObject({
     .describe('Retention and scoring settings.'),
   // Reserved for the guidance, nudge and theming issues: accepted and kept so a
   // playbook written for a newer Uptake still loads here.
-  guides: z.array(guideSchema).default([]).describe('Tours, tooltips and hotspots shown in the app.'),
-  nudges: z.array(nudgeSchema).default([]).describe('Tips, tour invitations, celebrations and expansion prompts, with their triggers.'),
+  guides: many(guideSchema, LIMITS.guides, 'guides').default([]).describe('Tours, tooltips and hotspots shown in the app.'),
+  nudges: many(nudgeSchema, LIMITS.nudges, 'nudges').default([]).describe('Tips, tour invitations, celebrations and expansion prompts, with their triggers.'),
   caps: capsSchema.prefault({}),
   theme: themeSchema.prefault({}),
-  locales: z.record(z.string(), z.unknown()).optional(),
+  locales: z
+    .record(text(35), z.unknown())
+    .superRefine((locales, ctx) => {
+      const tags = Object.keys(locales);
+      if (tags.length > LIMITS.locales) ctx.addIssue({ code: 'custom', message: `has more than ${LIMITS.locales} locales: ${LIMITS.locales} at most` });
+      for (const tag of tags) {
+        const entries = locales[tag];
+        if (typeof entries === 'object' && entries !== null && Object.keys(entries).length > LIMITS.localeEntries) {
+          ctx.addIssue({ code: 'custom', path: [tag], message: `has more than ${LIMITS.localeEntries} entries: ${LIMITS.localeEntries} at most` });
+        }
+      }
+    })
+    .optional(),
 });
 function checkReferences(pb: unknown, ctx: z.RefinementCtx): void {
   for (const { path, message } of referenceIssues(pb)) ctx.addIssue({ code: 'custom', path, message });

@@ -35,7 +35,9 @@ export function expansionReadiness(
   }
   if (today.gatedAttempts >= e.gatedAttempts) {
     const names = pb.features.filter((f) => f.planGated).map((f) => f.name);
-    signals.push(`Tried ${names.join(' / ')} ${today.gatedAttempts} times in ${e.gatedWindowDays} days`);
+    // Three names at most: a signal is exported and the export holds 2,000 characters per signal.
+    const listed = names.length > 3 ? `${names.slice(0, 3).join(' / ')} and ${names.length - 3} more` : names.join(' / ');
+    signals.push(`Tried ${listed} ${today.gatedAttempts} times in ${e.gatedWindowDays} days`);
   }
   if ((breadth ?? 0) >= e.breadth && (depth ?? 0) >= e.depth) signals.push('Uses the core of the product widely and deeply');
   const pull = signals.length > 0;

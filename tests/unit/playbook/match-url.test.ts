@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { originPattern, urlMatches, urlMatchesAny } from '../../../lib/playbook/match-url';
+import { MAX_URL_PATH, originPattern, urlMatches, urlMatchesAny } from '../../../lib/playbook/match-url';
 
 describe('urlMatches', () => {
   it.each([
@@ -36,6 +36,21 @@ describe('urlMatches', () => {
     ['https://app.example.com/*', 'https://app.example.com/?q=1', true],
   ])('%s ~ %s → %s', (pattern, url, expected) => {
     expect(urlMatches(pattern, url)).toBe(expected);
+  });
+
+  it('matches "*" paths without backtracking: the reported worker stall is instant', () => {
+    // ".*a.*a.*a…b" against a long path backtracked for seconds in the worker; the test's timeout is the bound.
+    const pattern = `https://app.example.com/${'*a'.repeat(12)}*b`;
+    expect(urlMatches(pattern, `https://app.example.com/${'a'.repeat(1200)}`)).toBe(false);
+    expect(urlMatches(pattern, `https://app.example.com/${'a'.repeat(1200)}b`)).toBe(true);
+    expect(urlMatches('https://app.example.com/*x*y', 'https://app.example.com/-x-y')).toBe(true);
+    expect(urlMatches('https://app.example.com/*x*y', 'https://app.example.com/-y-x')).toBe(false);
+  });
+
+  it('compares at most the first 2,048 characters of path and query', () => {
+    const long = `https://app.example.com/p?q=${'a'.repeat(MAX_URL_PATH)}`;
+    expect(urlMatches('https://app.example.com/p*', long)).toBe(true);
+    expect(urlMatches('https://app.example.com/*z', `${long}z`)).toBe(false);
   });
 
   it('matches nothing with an invalid pattern or URL', () => {
