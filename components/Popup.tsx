@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { request } from '@/lib/messaging';
 import type { UserSummary } from '@/lib/types';
+import { ClockBanner } from './ClockBanner';
 import { Progress } from './Progress';
 import { ShareProgress } from './ShareProgress';
 
@@ -31,6 +32,7 @@ export function Popup() {
           Settings
         </a>
       </header>
+      <ClockBanner />
       {state.kind === 'loading' && <p aria-busy="true">Loading your progress…</p>}
       {state.kind === 'empty' && (
         <p class="empty" data-testid="empty">
