@@ -62,7 +62,7 @@ export function ReviewOverview({ rows, records, onOpen }: { rows: readonly Revie
       <div class="split">
         <h3 id="split-h">Users by band</h3>
         <BandBar share={share} />
-        <p class="legend" aria-labelledby="split-h" data-testid="band-split">
+        <p class="legend" data-testid="band-split">
           {(['green', 'yellow', 'red'] as const).map((b) => (
             <span key={b}>
               <span class={`key key-${b}`} /> {b[0]!.toUpperCase() + b.slice(1)} {bands[b]} ({pct(share[b])})
