@@ -9,3 +9,6 @@ export function formatWhen(ts: number | null, now = Date.now(), short = false): 
     ? `today ${d.toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit' })}`
     : d.toLocaleDateString(undefined, { year: 'numeric', month: 'short', day: 'numeric' });
 }
+
+/** "1 use", "2 uses", "0 uses". */
+export const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
