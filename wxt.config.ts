@@ -6,6 +6,8 @@ import { defineConfig } from 'wxt';
 // playbook names is requested at runtime as an optional host permission.
 const DEMO_HOSTS = ['http://127.0.0.1/*', 'http://localhost/*'];
 const OTHER_HOSTS = ['https://*/*', 'http://*/*'];
+// Rendered from public/icon/uptake.svg by scripts/make-icons.ts.
+const ICONS = { 16: '/icon/16.png', 32: '/icon/32.png', 48: '/icon/48.png', 128: '/icon/128.png' };
 
 export default defineConfig({
   vite: () => ({
@@ -21,7 +23,8 @@ export default defineConfig({
     host_permissions: DEMO_HOSTS,
     // MV2 (Firefox) has no optional_host_permissions: origins go in optional_permissions there.
     ...(manifestVersion === 3 ? { optional_host_permissions: OTHER_HOSTS } : { optional_permissions: OTHER_HOSTS }),
-    action: { default_title: 'Uptake: your progress' },
+    icons: ICONS,
+    action: { default_title: 'Uptake: your progress', default_icon: ICONS },
     browser_specific_settings: { gecko: { id: 'uptake@uptake.local' } },
   }),
 });

@@ -1,3 +1,4 @@
+import { ClockBanner } from './ClockBanner';
 import { Console } from './console/Console';
 
 export function Options() {
@@ -7,6 +8,7 @@ export function Options() {
         <h1>Uptake</h1>
         <p class="muted">Everything Uptake records stays in this browser.</p>
       </header>
+      <ClockBanner />
       <Console />
     </main>
   );

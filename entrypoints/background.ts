@@ -43,7 +43,9 @@ export default defineBackground(() => {
 
   const ensureRegistered = () =>
     register().catch((error) => console.error('Uptake: registering the capture script failed', error));
-  browser.runtime.onInstalled.addListener(() => {
+  browser.runtime.onInstalled.addListener(({ reason }) => {
+    // A first install says what Uptake does and keeps; updates and reloads stay quiet.
+    if (reason === 'install') void browser.tabs.create({ url: browser.runtime.getURL('/welcome.html') }).catch(() => undefined);
     void ensureRegistered();
     void browser.alarms.create(DAILY_ALARM, { periodInMinutes: 24 * 60 });
   });

@@ -82,6 +82,7 @@ export const messageSchema = z.discriminatedUnion('type', [
     maxMs: z.number().finite().nonnegative(),
     longRuns: z.number().int().nonnegative(),
   }),
+  z.strictObject({ type: z.literal('ui:get-clock') }),
   z.strictObject({ type: z.literal('ui:set-clock'), offsetMs: z.number().int().min(-3650 * 86_400_000).max(3650 * 86_400_000) }),
   z.strictObject({
     type: z.literal('cs:batch'),
@@ -144,6 +145,7 @@ export interface Responses {
   'cs:nudge-event': { recorded: true };
   'cs:nudge-pause': { pausedUntil: number };
   'ui:nudge-stats': { stats: NudgeStats[] };
+  'ui:get-clock': { offsetMs: number };
   'ui:set-clock': { offsetMs: number };
   'ui:summary': { summary: UserSummary | null; reason?: string };
   'ui:get-playbook': PlaybookInfo;

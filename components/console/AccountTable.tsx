@@ -1,6 +1,7 @@
 import { useLayoutEffect, useRef } from 'preact/hooks';
 import type { ReviewRow } from '@/lib/export/review';
 import { type BandFilter, type Sort, type SortKey, firstDirection } from '@/lib/export/view';
+import { BandBar } from './Band';
 import { MARK } from './useReview';
 
 const pct = (x: number) => `${Math.round(x * 100)}%`;
@@ -90,6 +91,7 @@ export function AccountTable({ rows, total, sort, onSort, text, onText, band, on
                   <button type="button" class="link" onClick={() => onOpen(r)}>
                     {r.account}
                   </button>
+                  <BandBar share={r.bandShare} />
                 </th>
                 <td class="num" data-col="users">{r.users}</td>
                 <td class="num" data-col="mean">{r.meanScore}</td>

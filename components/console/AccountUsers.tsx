@@ -1,13 +1,21 @@
 import type { Ref } from 'preact';
 import type { MergedRecord } from '@/lib/export/merge';
 import type { ReviewRow } from '@/lib/export/review';
+import { useEffect, useRef } from 'preact/hooks';
+import { BandBadge } from './Band';
 
 const when = (iso: string) => new Date(iso).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 
-/** Drill-down: one account's users, weakest first, with what explains each score. */
+/** Drill-down: one account's users, weakest first, with what explains each score, in a panel of its own (Escape closes it). */
 export function AccountUsers({ row, merged, headingRef, onClose }: { row: ReviewRow; merged: readonly MergedRecord[]; headingRef: Ref<HTMLHeadingElement>; onClose: () => void }) {
   const users = merged.filter((m) => m.record.playbook.appId === row.app && m.record.account === row.account).sort((a, b) => a.record.score - b.record.score);
+  const dialog = useRef<HTMLDialogElement>(null);
+  useEffect(() => {
+    const d = dialog.current;
+    if (d && !d.open) d.showModal();
+  }, []);
   return (
+    <dialog ref={dialog} class="drill-panel" aria-labelledby="drill-h" onClose={onClose}>
     <section aria-labelledby="drill-h" class="drill" data-testid="account-users">
       <div class="row">
         <h3 id="drill-h" tabIndex={-1} ref={headingRef}>
@@ -41,7 +49,9 @@ export function AccountUsers({ row, merged, headingRef, onClose }: { row: Review
               <tr key={r.user} data-user={r.user}>
                 <th scope="row">{r.user}</th>
                 <td>{r.score}</td>
-                <td>{r.band}</td>
+                <td>
+                  <BandBadge band={r.band} />
+                </td>
                 <td>{r.stage}</td>
                 <td>{r.ttvDays === null ? 'not yet' : `${r.ttvDays} d`}</td>
                 <td>{r.usageDrop.active ? `alert: −${Math.round(r.usageDrop.drop * 100)}%` : 'no'}</td>
@@ -55,5 +65,6 @@ export function AccountUsers({ row, merged, headingRef, onClose }: { row: Review
         </table>
       </div>
     </section>
+    </dialog>
   );
 }

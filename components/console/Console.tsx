@@ -10,16 +10,24 @@ import { Tabs } from './Tabs';
 import { useReview } from './useReview';
 import './console.css';
 
-const TABS = [
-  { id: 'playbook', label: 'Playbook' },
+const YOURS = [
   { id: 'my-data', label: 'My data' },
-  { id: 'export', label: 'Export' },
-  { id: 'review', label: 'Review' },
-  { id: 'nudges', label: 'Nudges' },
-  { id: 'diagnostics', label: 'Diagnostics' },
   { id: 'settings', label: 'Settings' },
 ] as const;
+const CSM = [
+  { id: 'playbook', label: 'Playbook' },
+  { id: 'review', label: 'Review' },
+  { id: 'nudges', label: 'Nudges' },
+  { id: 'export', label: 'Export' },
+  { id: 'diagnostics', label: 'Diagnostics' },
+] as const;
+const TABS = [...YOURS, ...CSM];
 type TabId = (typeof TABS)[number]['id'];
+// What an end user needs, then what a customer-success manager needs.
+const GROUPS = [
+  { label: 'For you', tabs: YOURS },
+  { label: 'For customer success', tabs: CSM },
+];
 
 const fromHash = (): TabId => TABS.find((t) => `#${t.id}` === location.hash)?.id ?? 'playbook';
 
@@ -44,7 +52,7 @@ export function Console() {
   };
   return (
     <>
-      <Tabs tabs={TABS} selected={tab} onSelect={select} label="Console sections" />
+      <Tabs groups={GROUPS} selected={tab} onSelect={select} />
       <div role="tabpanel" id={`panel-${tab}`} aria-labelledby={`tab-${tab}`} class="panel">
         {tab === 'playbook' && <PlaybookEditor />}
         {tab === 'my-data' && <MyData />}

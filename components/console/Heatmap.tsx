@@ -4,8 +4,9 @@ import type { AppReview, ReviewRow } from '@/lib/export/review';
 /** Accounts shown before "Show all": a heatmap of hundreds of rows helps nobody. */
 const FIRST = 50;
 
-/** Light to full accent by adoption; the number in the cell carries the meaning, the colour only helps scanning. */
-const shade = (a: number) => `color-mix(in srgb, var(--accent) ${Math.round(a * 55)}%, transparent)`;
+/** Five steps of one hue, light to dark, nearest quarter: 0% is the lightest step, shown, not blank. The number carries the meaning. */
+const STEPS = [0, 0.25, 0.5, 0.75, 1] as const;
+const step = (a: number) => Math.max(0, Math.min(4, Math.round(a * 4)));
 
 /**
  * Feature adoption by account: mean adoption of each core feature across the
@@ -42,7 +43,7 @@ export function Heatmap({ app, rows, multipleApps }: { app: AppReview; rows: Rev
                 {app.coreFeatures.map((f) => {
                   const a = r.adoption[f.id];
                   return (
-                    <td class="num" key={f.id} style={a === undefined ? undefined : { background: shade(a) }} data-feature={f.id}>
+                    <td class={a === undefined ? 'num' : `num heat-${step(a)}`} key={f.id} data-feature={f.id}>
                       {a === undefined ? '—' : `${Math.round(a * 100)}%`}
                     </td>
                   );
@@ -52,6 +53,14 @@ export function Heatmap({ app, rows, multipleApps }: { app: AppReview; rows: Rev
           </tbody>
         </table>
       </div>
+      <p class="heat-legend" aria-hidden="true">
+        Adoption{' '}
+        {STEPS.map((v, i) => (
+          <span key={v} class={`heat-${i}`}>
+            {Math.round(v * 100)}%
+          </span>
+        ))}
+      </p>
       {shown.length < rows.length && (
         <button type="button" class="secondary" onClick={() => setAll(true)}>
           Show all {rows.length} accounts

@@ -1,7 +1,9 @@
 import { useEffect, useState } from 'preact/hooks';
 import { request } from '@/lib/messaging';
+import { parsePlaybook } from '@/lib/playbook/parse';
 import type { ScoreHistory } from '@/lib/protocol';
 import type { UserSummary } from '@/lib/types';
+import { withoutInternal } from '../features';
 import { Progress } from '../Progress';
 import { ScoreChart } from './ScoreChart';
 
@@ -15,7 +17,9 @@ export function MyData() {
     request<'ui:summary'>({ type: 'ui:summary' })
       .then(async (r) => {
         if (!r.summary) return setState({ kind: 'empty', reason: r.reason ?? 'Nothing recorded yet.' });
-        setState({ kind: 'data', summary: r.summary, history: await request<'ui:score-history'>({ type: 'ui:score-history' }) });
+        const [history, info] = await Promise.all([request<'ui:score-history'>({ type: 'ui:score-history' }), request<'ui:get-playbook'>({ type: 'ui:get-playbook' })]);
+        const parsed = parsePlaybook(info.text);
+        setState({ kind: 'data', summary: parsed.ok ? withoutInternal(r.summary, parsed.playbook) : r.summary, history });
       })
       .catch((e: Error) => setState({ kind: 'error', message: e.message }));
   }, []);

@@ -10,6 +10,7 @@ import { AccountUsers } from './AccountUsers';
 import { FileDrop } from './FileDrop';
 import { Heatmap } from './Heatmap';
 import { LoadedFiles } from './LoadedFiles';
+import { ReviewOverview } from './ReviewOverview';
 import type { ReviewState } from './useReview';
 
 /**
@@ -62,6 +63,7 @@ export function Review({ state }: { state: ReviewState }) {
             {merged.duplicates ? `; ${merged.duplicates} duplicate ${merged.duplicates === 1 ? 'export' : 'exports'} counted once` : ''}
             {merged.superseded ? `; ${merged.superseded} older ${merged.superseded === 1 ? 'export' : 'exports'} replaced by a newer one` : ''}.
           </p>
+          <ReviewOverview rows={state.review.rows} records={merged.records} onOpen={openAccount} />
           <AccountTable rows={rows} total={state.review.rows.length} sort={sort} onSort={setSort} text={text} onText={setText} band={band} onBand={setBand} onOpen={openAccount} onDownload={downloadRollup} />
           {open && <AccountUsers row={open} merged={merged.records} headingRef={drill} onClose={() => setOpenKey(null)} />}
           {state.review.apps.map((app) => (

@@ -4,6 +4,11 @@ const W = 560;
 const H = 160;
 const PAD = { left: 30, right: 10, top: 10, bottom: 22 };
 const BAND_COLOUR = { green: '#12b76a', yellow: '#f79009', red: '#f04438' } as const;
+const ZONES = [
+  { band: 'green', label: 'Green', from: 70, to: 100 },
+  { band: 'yellow', label: 'Yellow', from: 40, to: 70 },
+  { band: 'red', label: 'Red', from: 0, to: 40 },
+] as const;
 
 /** A plain sentence with what the chart shows: its text alternative. */
 export function describeHistory(days: ScoreHistory['days']): string {
@@ -24,6 +29,15 @@ export function ScoreChart({ days }: { days: ScoreHistory['days'] }) {
     <svg class="chart" viewBox={`0 0 ${W} ${H}`} role="img" aria-labelledby="chart-title chart-desc" data-testid="score-chart">
       <title id="chart-title">Adoption score over time</title>
       <desc id="chart-desc">{describeHistory(days)}</desc>
+      {/* Band zones: where green, yellow and red start (the same thresholds as the score). */}
+      {ZONES.map((z) => (
+        <g key={z.band}>
+          <rect x={PAD.left} width={W - PAD.left - PAD.right} y={y(z.to)} height={y(z.from) - y(z.to)} class={`zone zone-${z.band}`} />
+          <text x={W - PAD.right - 4} y={y(z.to) + 13} text-anchor="end" class="axis zone-label">
+            {z.label}
+          </text>
+        </g>
+      ))}
       {[0, 40, 70, 100].map((v) => (
         <g key={v}>
           <line x1={PAD.left} x2={W - PAD.right} y1={y(v)} y2={y(v)} class="grid" />
@@ -36,6 +50,11 @@ export function ScoreChart({ days }: { days: ScoreHistory['days'] }) {
       {days.map((d, i) => (
         <circle key={d.day} cx={x(i)} cy={y(d.score)} r={3.5} fill={BAND_COLOUR[d.band]} />
       ))}
+      {days.length > 0 && (
+        <text x={x(days.length - 1) + (days.length === 1 ? 0 : -2)} y={y(days[days.length - 1]!.score) - 8} text-anchor={days.length === 1 ? 'middle' : 'end'} class="value" data-testid="chart-last">
+          {days[days.length - 1]!.score}
+        </text>
+      )}
       {days.length > 0 && (
         <g class="axis">
           <text x={x(0)} y={H - 6} text-anchor={days.length === 1 ? 'middle' : 'start'}>

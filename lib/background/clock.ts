@@ -2,6 +2,12 @@ import type { UptakeDb } from '../store/db';
 
 const KEY = 'clockOffset';
 
+/** The stored offset: what every extension page shows while the clock is moved. */
+export async function readClockOffset(db: UptakeDb): Promise<number> {
+  const v = await db.get('meta', KEY);
+  return typeof v === 'number' ? v : 0;
+}
+
 /**
  * Uptake's clock: real time plus an offset set from the options page (0 unless a
  * playbook author previews the future). Loaded before the first message is handled.
@@ -9,9 +15,9 @@ const KEY = 'clockOffset';
 export function createClock(db: () => Promise<UptakeDb>) {
   let offset = 0;
   const ready = db()
-    .then((d) => d.get('meta', KEY))
+    .then(readClockOffset)
     .then((v) => {
-      offset = typeof v === 'number' ? v : 0;
+      offset = v;
     })
     .catch(() => undefined);
   return {

@@ -8,6 +8,7 @@ import { listFailures, recordFailure, saveGuideProgress, widgetState } from '../
 import { rescoreAll, rescoreUser } from '../store/scores';
 import { listSelfCost, recordSelfCost } from '../store/self-cost';
 import type { Identity } from '../types';
+import { readClockOffset } from './clock';
 import { createConsoleHandlers } from './console-handlers';
 import { createNudgeHandlers } from './nudge-handlers';
 import { createScoreCache } from './score-cache';
@@ -74,6 +75,10 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
   return {
     ...createConsoleHandlers({ db: deps.db, now: deps.now, current }),
     ...createNudgeHandlers({ db: deps.db, now: deps.now, current, tabExists: deps.tabExists, scores }),
+
+    async 'ui:get-clock'() {
+      return { offsetMs: await readClockOffset(await deps.db()) };
+    },
 
     async 'ui:set-clock'(msg) {
       await deps.setClockOffset(msg.offsetMs);

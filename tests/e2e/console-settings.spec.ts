@@ -61,3 +61,32 @@ test('reset deletes all recorded data behind a confirmation, and keeps the saved
   await app.click('#export-csv');
   await waitForCounts(extPage, demo.url, { 'view-reports': 1, 'export-csv': 1 });
 });
+
+test('a moved clock shows its real offset after a reload, and every page offers a one-click reset', async ({ context, extPage }) => {
+  await extPage.goto(`${extPage.url().replace(/#.*$/, '')}#settings`);
+  await expect(extPage.getByTestId('clock-now')).toHaveText('Uptake runs on real time.');
+  await expect(extPage.getByTestId('clock-banner')).toHaveCount(0);
+  await extPage.getByLabel('Preview a later day: days ahead').fill('3');
+  await extPage.getByRole('button', { name: 'Apply' }).click();
+  await expect(extPage.getByTestId('clock-banner')).toContainText('3 days ahead');
+
+  // After a reload the settings show the clock the background runs on, not 0.
+  await extPage.reload();
+  await expect(extPage.getByLabel('Preview a later day: days ahead')).toHaveValue('3');
+  await expect(extPage.getByTestId('clock-now')).toContainText('3 days ahead');
+  await expect(extPage.getByTestId('clock-banner')).toContainText('3 days ahead');
+
+  // The popup says so too, and resets it in one click.
+  const id = new URL(extPage.url()).host;
+  const popup = await context.newPage();
+  await popup.goto(`chrome-extension://${id}/popup.html?url=${encodeURIComponent('https://news.example.org/')}`);
+  await expect(popup.getByTestId('clock-banner')).toContainText('3 days ahead');
+  await popup.getByRole('button', { name: 'Back to real time' }).click();
+  await expect(popup.getByTestId('clock-banner')).toHaveCount(0);
+  expect(await ask<'ui:get-clock'>(popup, { type: 'ui:get-clock' })).toEqual({ offsetMs: 0 });
+
+  await extPage.bringToFront();
+  await extPage.reload();
+  await expect(extPage.getByTestId('clock-banner')).toHaveCount(0);
+  await expect(extPage.getByLabel('Preview a later day: days ahead')).toHaveValue('0');
+});

@@ -105,6 +105,8 @@ test('a bad file among good ones: its message names it, the good ones load, noth
   await expect(extPage.getByTestId('account-users').locator('tbody th')).toHaveText(hostile.user);
   await expect(extPage.locator('img')).toHaveCount(0);
   expect(await extPage.title()).not.toBe('1');
+  await extPage.getByRole('dialog').getByRole('button', { name: 'Close' }).click();
+  await expect(extPage.getByRole('dialog')).toHaveCount(0);
 
   // Dropping files works like choosing them.
   const dropped = await extPage.evaluateHandle((text) => {
@@ -133,6 +135,20 @@ test('the account table sorts, filters, drills down, maps adoption and downloads
   const accounts = () => table.locator('tbody tr').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-account')));
   await expect(table.locator('tbody tr')).toHaveCount(4);
 
+  // At a glance: headline figures, the band split, the spread of scores, and who needs attention (reddest first, with why).
+  const overview = extPage.getByTestId('review-overview');
+  await expect(overview.locator('[data-figure="users"]')).toHaveText('5');
+  await expect(overview.locator('[data-figure="accounts"]')).toHaveText('4');
+  await expect(overview.locator('[data-figure="mean"]')).toHaveText(String(Math.round((50 + sam.score + 35 + 61 + 20) / 5)));
+  await expect(overview.getByTestId('band-split')).toContainText('Red 2 (40%)');
+  const bins = await overview.getByTestId('histogram').locator('.count').allInnerTexts();
+  expect(bins.map(Number).reduce((a, b) => a + b, 0)).toBe(5);
+  expect(Number(bins[2])).toBe(1); // 20
+  const attention = overview.getByTestId('attention').locator('li');
+  await expect(attention.first()).toHaveAttribute('data-account', '@SUM(1+1)');
+  await expect(attention.first()).toContainText('100% of users red');
+  await expect(overview.getByTestId('attention').locator('li[data-account="initech"]')).toContainText('50% of users red');
+
   const mean = table.getByRole('columnheader', { name: 'Mean score' });
   await expect(mean).toHaveAttribute('aria-sort', 'ascending');
   await table.getByRole('button', { name: 'Users' }).click();
@@ -159,11 +175,22 @@ test('the account table sorts, filters, drills down, maps adoption and downloads
   await expect(drill.getByRole('heading')).toBeFocused();
   await expect(drill.locator('tbody tr')).toHaveCount(2);
   await expect(drill.locator('tbody th').first()).toHaveText('ana');
+  await expect(drill.locator('td .badge').first()).toHaveText('Red');
+  // Its own panel (a modal dialog), closed with Escape; the page is as it was.
+  await expect(extPage.getByRole('dialog', { name: /Users of initech/ })).toBeVisible();
+  await extPage.keyboard.press('Escape');
+  await expect(drill).toHaveCount(0);
 
   const heat = extPage.getByTestId('heatmap');
   await expect(heat.getByRole('columnheader', { name: 'Share a report' })).toBeVisible();
   await expect(heat.locator('tbody tr')).toHaveCount(4);
   await expect(heat.locator('tbody tr', { hasText: 'globex' }).locator('td[data-feature="create-project"]')).toHaveText('100%');
+  // A sequential scale: 0% is a shown, lightest step (not blank), 100% the darkest; the text stays readable on each.
+  const zero = heat.locator('td', { hasText: /^0%$/ }).first();
+  const full = heat.locator('tbody tr', { hasText: 'globex' }).locator('td[data-feature="create-project"]');
+  const bg = (l: typeof zero) => l.evaluate((el) => getComputedStyle(el).backgroundColor);
+  expect(await bg(zero)).not.toBe('rgba(0, 0, 0, 0)');
+  expect(await bg(zero)).not.toBe(await bg(full));
 
   const rollup = await downloadOf(extPage, () => extPage.getByRole('button', { name: 'Download roll-up (CSV)' }).click());
   const lines = rollup.text.replace(/^\uFEFF/, '').trimEnd().split('\r\n');
@@ -176,13 +203,25 @@ test('the account table sorts, filters, drills down, maps adoption and downloads
 test('console tabs work from the keyboard and keep their place in the URL', async ({ extPage }) => {
   const playbook = extPage.getByRole('tab', { name: 'Playbook' });
   await expect(playbook).toHaveAttribute('aria-selected', 'true');
+  // Two groups (for you: My data, Settings; for customer success: Playbook … Diagnostics); the arrows run through both.
+  await expect(extPage.getByRole('tablist', { name: 'For you' }).getByRole('tab')).toHaveText(['My data', 'Settings']);
+  await expect(extPage.getByRole('tablist', { name: 'For customer success' }).getByRole('tab')).toHaveText(['Playbook', 'Review', 'Nudges', 'Export', 'Diagnostics']);
   await playbook.focus();
   await extPage.keyboard.press('ArrowRight');
-  await expect(extPage.getByRole('tab', { name: 'My data' })).toBeFocused();
-  await expect(extPage.getByRole('tabpanel')).toHaveAttribute('aria-labelledby', 'tab-my-data');
+  await expect(extPage.getByRole('tab', { name: 'Review' })).toBeFocused();
+  await expect(extPage.getByRole('tabpanel')).toHaveAttribute('aria-labelledby', 'tab-review');
   await extPage.keyboard.press('End');
-  await expect(extPage.getByRole('tab', { name: 'Settings' })).toHaveAttribute('aria-selected', 'true');
-  expect(new URL(extPage.url()).hash).toBe('#settings');
+  await expect(extPage.getByRole('tab', { name: 'Diagnostics' })).toHaveAttribute('aria-selected', 'true');
+  expect(new URL(extPage.url()).hash).toBe('#diagnostics');
+  await extPage.keyboard.press('ArrowRight');
+  await expect(extPage.getByRole('tab', { name: 'My data' })).toBeFocused();
+  await extPage.keyboard.press('ArrowLeft');
+  await expect(extPage.getByRole('tab', { name: 'Diagnostics' })).toBeFocused();
+  await extPage.keyboard.press('Home');
+  await expect(extPage.getByRole('tab', { name: 'My data' })).toHaveAttribute('aria-selected', 'true');
+  expect(new URL(extPage.url()).hash).toBe('#my-data');
+  await extPage.keyboard.press('ArrowRight');
+  await expect(extPage.getByRole('tab', { name: 'Settings' })).toBeFocused();
   await extPage.keyboard.press('ArrowRight');
   await expect(extPage.getByRole('tab', { name: 'Playbook' })).toBeFocused();
   await extPage.getByRole('tab', { name: 'Diagnostics' }).click();

@@ -32,6 +32,7 @@ function fakeHandlers() {
     'cs:nudge-event': vi.fn<Handlers['cs:nudge-event']>(async () => ({ recorded: true })),
     'cs:nudge-pause': vi.fn<Handlers['cs:nudge-pause']>(async () => ({ pausedUntil: 0 })),
     'ui:nudge-stats': vi.fn<Handlers['ui:nudge-stats']>(async () => ({ stats: [] })),
+    'ui:get-clock': vi.fn<Handlers['ui:get-clock']>(async () => ({ offsetMs: 0 })),
     'ui:set-clock': vi.fn<Handlers['ui:set-clock']>(async () => ({ offsetMs: 0 })),
     'ui:summary': vi.fn<Handlers['ui:summary']>(async () => ({ summary: null, reason: 'nothing yet' })),
     'ui:get-playbook': vi.fn<Handlers['ui:get-playbook']>(async () => ({
