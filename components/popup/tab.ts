@@ -18,25 +18,12 @@ export async function targetTab(): Promise<TargetTab | null> {
 }
 
 /**
- * Runs in the app's tab, in Uptake's isolated world: opens the widget's checklist and,
- * for a milestone, presses its "Show me". Self-contained: it is serialised into the tab.
+ * Runs in the app's tab, in Uptake's isolated world (where the page cannot reach): asks the
+ * widget to open its checklist or run a milestone's tour. Self-contained: it is serialised into the tab.
  */
-async function openInWidget(milestone: string | null): Promise<string> {
-  const host = document.querySelector('uptake-widget');
-  const dom = (globalThis as { chrome?: { dom?: { openOrClosedShadowRoot?: (e: Element) => ShadowRoot | null } } }).chrome?.dom;
-  const root = host ? (host.shadowRoot ?? dom?.openOrClosedShadowRoot?.(host) ?? null) : null;
-  if (!root) return 'no-widget';
-  const launcher = root.querySelector<HTMLButtonElement>('button.launcher');
-  if (launcher && launcher.getAttribute('aria-expanded') !== 'true') {
-    launcher.click();
-    // Preact renders the opened panel on the next task at the latest.
-    await new Promise((r) => setTimeout(r, 0));
-  }
-  if (milestone === null) return root.querySelector('#uptake-checklist') ? 'done' : 'no-checklist';
-  const show = root.querySelector<HTMLButtonElement>(`[data-milestone="${CSS.escape(milestone)}"] button.show-me`);
-  if (!show) return 'no-guide';
-  show.click();
-  return 'done';
+function openInWidget(milestone: string | null): string {
+  const api = (globalThis as { __uptakeWidget?: { command?: (c: unknown) => string } }).__uptakeWidget;
+  return api?.command?.(milestone === null ? { kind: 'checklist' } : { kind: 'guide', milestone }) ?? 'no-widget';
 }
 
 const FAILURE: Record<string, string> = {

@@ -8,17 +8,22 @@ interface Props {
   playbook: Playbook;
   state: WidgetState;
   onShowMe(guide: string, focus: boolean): void;
+  /** Bumped when the popup asks for the checklist: it opens with focus in it. */
+  opened: number;
 }
 
 const dateOf = (ts: number) => new Date(ts).toLocaleDateString(undefined, { month: 'short', day: 'numeric' });
 
 /** The onboarding checklist: a launcher with progress that expands to the playbook's milestones. */
-export function Checklist({ playbook, state, onShowMe }: Props) {
+export function Checklist({ playbook, state, onShowMe, opened }: Props) {
   // 'key': opened with the keyboard, so focus moves into the panel.
   const [open, setOpen] = useState<boolean | 'key'>(false);
   const panel = useRef<HTMLElement>(null);
   const launcher = useRef<HTMLButtonElement>(null);
   const blocked = useTopLayer(panel, null);
+  useEffect(() => {
+    if (opened) setOpen('key');
+  }, [opened]);
   useEffect(() => {
     if (open === 'key') panel.current?.focus();
   }, [open]);

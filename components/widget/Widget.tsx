@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
-import type { ShownNudge, WidgetHost } from '@/lib/guides/host';
+import type { CommandOutcome, ShownNudge, WidgetCommand, WidgetHost } from '@/lib/guides/host';
 import type { WidgetState } from '@/lib/store/guides';
 import { Checklist } from './Checklist';
 import { Hotspot } from './Hotspot';
@@ -21,7 +21,12 @@ function resumable(host: WidgetHost, state: WidgetState): Active | null {
   return guide && open.step < guide.steps.length ? { guide: guide.id, index: open.step } : null;
 }
 
-export function Widget({ host }: { host: WidgetHost }) {
+interface Props {
+  host: WidgetHost;
+  onCommand(fn: (c: WidgetCommand) => CommandOutcome): void;
+}
+
+export function Widget({ host, onCommand }: Props) {
   const pb = host.playbook;
   const [state, setState] = useState(host.state());
   const [active, setActive] = useState<Active | null>(() => resumable(host, host.state()));
@@ -47,6 +52,21 @@ export function Widget({ host }: { host: WidgetHost }) {
     if (back instanceof HTMLElement && back.isConnected && [back, document.body].includes(document.activeElement as HTMLElement)) back.focus({ preventScroll: true });
   };
 
+  const [opened, setOpened] = useState(0);
+  const hasChecklist = pb.theme.checklist && pb.milestones.length > 0;
+  // The popup's buttons, from the user's click there: the extension asked, not the page.
+  onCommand((c) => {
+    if (c.kind === 'checklist') {
+      if (!hasChecklist) return 'no-checklist';
+      setOpened((n) => n + 1);
+      return 'done';
+    }
+    const m = pb.milestones.find((x) => x.id === c.milestone);
+    if (!m?.guide || !pb.guides.some((g) => g.id === m.guide)) return 'no-guide';
+    start(m.guide, true);
+    return 'done';
+  });
+
   const guide = active ? pb.guides.find((g) => g.id === active.guide) : undefined;
   const status = new Map(state.guides.map((g) => [g.guide, g.status]));
   const hotspots = pb.guides.filter(
@@ -59,7 +79,7 @@ export function Widget({ host }: { host: WidgetHost }) {
 
   return (
     <>
-      {pb.theme.checklist && pb.milestones.length > 0 && <Checklist playbook={pb} state={state} onShowMe={start} />}
+      {hasChecklist && <Checklist playbook={pb} state={state} onShowMe={start} opened={opened} />}
       {hotspots.map((g) => (
         <Hotspot key={g.id} host={host} guide={g} loc={loc} onOpen={(focus) => start(g.id, focus)} />
       ))}

@@ -40,8 +40,14 @@ export interface ShownNudge {
   requestedAt: number;
 }
 
+/** What the popup asks of the widget in the user's tab: open the checklist, or run a milestone's tour. */
+export type WidgetCommand = { kind: 'checklist' } | { kind: 'guide'; milestone: string };
+export type CommandOutcome = 'done' | 'no-widget' | 'no-checklist' | 'no-guide';
+
 export interface WidgetApi {
   mount(host: WidgetHost): void;
+  /** Called by the popup through scripting.executeScript in this isolated world; the page cannot reach it. */
+  command?(c: WidgetCommand): CommandOutcome;
 }
 
 declare global {

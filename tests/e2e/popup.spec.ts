@@ -2,6 +2,7 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { extensionId, serviceWorker } from '../../scripts/lib/browser';
 import { walkthrough } from '../../scripts/lib/walkthrough';
 import { expect, test, waitForCounts } from './fixtures';
+import { widget } from './widget-helpers';
 
 test('the popup shows the user\'s recorded features, milestones and seat meter', async ({ context, app, extPage, demo }) => {
   await app.goto(`${demo.url}/team`);
@@ -66,7 +67,7 @@ test('a brand-new user sees a neutral start, and the next step is a button that 
   await app.fill('#project-form input[name="name"]', 'Launch');
   await app.click('#create-project');
   await waitForCounts(extPage, demo.url, { 'create-project': 1 });
-  await expect(app.locator('uptake-widget button.launcher')).toBeVisible();
+  await expect(widget(app).locator('button.launcher')).toBeVisible();
 
   const popup = await popupFor(context, app);
   await expect(popup.getByTestId('band')).toHaveText('Just getting started');
@@ -76,8 +77,8 @@ test('a brand-new user sees a neutral start, and the next step is a button that 
   await expect(popup.getByTestId('next-step')).toContainText('Share your first report');
   await popup.getByRole('button', { name: 'Show me how' }).click();
   await app.bringToFront();
-  await expect(app.locator('uptake-widget .card')).toBeVisible();
-  await expect(app.locator('uptake-widget .card')).toContainText('Reports');
+  await expect(widget(app).locator('.card')).toBeVisible();
+  await expect(widget(app).locator('.card')).toContainText('Reports');
 });
 
 test('the popup reopens the checklist in the app\'s tab', async ({ context, app, extPage, demo }) => {
@@ -85,14 +86,14 @@ test('the popup reopens the checklist in the app\'s tab', async ({ context, app,
   await app.fill('#project-form input[name="name"]', 'Launch');
   await app.click('#create-project');
   await waitForCounts(extPage, demo.url, { 'create-project': 1 });
-  await expect(app.locator('uptake-widget button.launcher')).toBeVisible();
-  await expect(app.locator('uptake-widget #uptake-checklist')).toHaveCount(0);
+  await expect(widget(app).locator('button.launcher')).toBeVisible();
+  await expect(widget(app).locator('#uptake-checklist')).toHaveCount(0);
 
   const popup = await popupFor(context, app);
   await popup.getByRole('button', { name: 'Open the checklist' }).click();
   await expect(popup.getByRole('alert')).toHaveCount(0);
   await app.bringToFront();
-  await expect(app.locator('uptake-widget #uptake-checklist')).toBeVisible();
+  await expect(widget(app).locator('#uptake-checklist')).toBeVisible();
 });
 
 test('on a site no playbook covers the popup shows a real empty state with the way to add one', async ({ context }) => {
