@@ -8,6 +8,7 @@ import { listFailures, recordFailure, saveGuideProgress, widgetState } from '../
 import { rescoreAll, rescoreUser } from '../store/scores';
 import { listSelfCost, recordSelfCost } from '../store/self-cost';
 import type { Identity } from '../types';
+import { checkBatch, recordRefused, refusedStats } from './batch-check';
 import { createConsoleHandlers } from './console-handlers';
 import { createNudgeHandlers } from './nudge-handlers';
 import { createScoreCache } from './score-cache';
@@ -89,9 +90,12 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
 
     async 'cs:batch'(msg) {
       const db = await deps.db();
+      const checked = checkBatch(msg.events, msg.meters);
+      const { refused } = checked;
+      if (checked.invalid > 0) await recordRefused(db, checked.invalid, checked.reason, deps.now());
       // Paused: events from pages opened before the pause are acknowledged (so they are not re-sent) but not recorded.
-      if ((await loadSettings(db)).paused) return { ack: msg.events.map((e) => e.id), newMilestones: [] };
-      const ack = await storeBatch(db, msg);
+      if ((await loadSettings(db)).paused) return { ack: checked.events.map((e) => e.id), refused, newMilestones: [] };
+      const ack = await storeBatch(db, { ...msg, events: checked.events, meters: checked.meters });
       const { playbook } = await current();
       await db.put('meta', msg.identity, identityKey(msg.app));
       let newMilestones: string[] = [];
@@ -102,7 +106,7 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
       }
       // Throttled and not awaited: the content script gets its acknowledgement first.
       compactor.afterBatch().catch((error) => console.error('Uptake: compacting raw events failed', error));
-      return { ack, newMilestones };
+      return { ack, refused, newMilestones };
     },
 
     async 'cs:load-widget'(_msg, sender) {
@@ -129,8 +133,8 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
 
     async 'ui:diagnostics'() {
       const db = await deps.db();
-      const [failures, selfCost] = await Promise.all([listFailures(db), listSelfCost(db)]);
-      return { failures, selfCost };
+      const [failures, selfCost, refused] = await Promise.all([listFailures(db), listSelfCost(db), refusedStats(db)]);
+      return { failures, selfCost, refused };
     },
 
     async 'cs:self-cost'(msg) {

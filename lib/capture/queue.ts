@@ -6,7 +6,7 @@ export interface Outbox {
 }
 
 export interface QueueOptions {
-  /** Sends a batch; resolves with the event ids the background stored. Rejects when the worker is unreachable. */
+  /** Sends a batch; resolves with the event ids the background is done with (stored, or refused as invalid). Rejects when the worker is unreachable. */
   send: (batch: Outbox) => Promise<string[]>;
   /** Most events in one message. */
   maxBatch?: number;

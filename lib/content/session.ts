@@ -14,6 +14,10 @@ const FLUSH_AT = 50;
 /** A burst is sent this long after it passes FLUSH_AT: one message per burst, not one per click. */
 const BURST_DELAY_MS = 200;
 const COST_REPORT_MS = 60_000;
+/** lib/protocol.ts's MAX_PATH (not imported: it would bring zod into the page-start script). */
+const MAX_PATH = 2048;
+// A longer path would make its event invalid: cut at capture, the event still counts.
+const pagePath = () => location.pathname.slice(0, MAX_PATH);
 
 /** A page's Uptake session: capture, the acknowledged outbox to the background, and the widget. */
 export function startSession(ctx: ContentScriptContext, pb: Playbook): void {
@@ -29,7 +33,8 @@ export function startSession(ctx: ContentScriptContext, pb: Playbook): void {
         void widget?.refresh();
         void widget?.checkNudge();
       }
-      return reply.ack;
+      // Refused events (invalid, e.g. from an older build) are dropped too: never re-sent forever.
+      return [...reply.ack, ...reply.refused];
     },
   });
   const seqBase = crypto.randomUUID().slice(0, 13);
@@ -65,9 +70,9 @@ export function startSession(ctx: ContentScriptContext, pb: Playbook): void {
   let burstTimer: number | undefined;
   // Reading location from the isolated world costs more than the rest of recording:
   // keep the path, refreshed when the app navigates.
-  let path = location.pathname;
+  let path = pagePath();
   const refreshPath = () => {
-    path = location.pathname;
+    path = pagePath();
   };
   const nav = (window as Window & { navigation?: EventTarget }).navigation;
   if (nav) ctx.addEventListener(nav as unknown as Window, 'currententrychange' as 'popstate', refreshPath);
@@ -99,7 +104,7 @@ export function startSession(ctx: ContentScriptContext, pb: Playbook): void {
   const reportCost = () => {
     const cost = meter.snapshot();
     if (cost.runs === 0) return;
-    request<'cs:self-cost'>({ type: 'cs:self-cost', app: pb.app.id, pageId: seqBase, path: location.pathname, pageMs: Math.round(performance.now() - pageStart), ...cost }).catch(() => undefined);
+    request<'cs:self-cost'>({ type: 'cs:self-cost', app: pb.app.id, pageId: seqBase, path: pagePath(), pageMs: Math.round(performance.now() - pageStart), ...cost }).catch(() => undefined);
   };
   ctx.addEventListener(window, 'pagehide', () => {
     retryAt = 0;
