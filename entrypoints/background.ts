@@ -2,6 +2,7 @@ import { createClock } from '@/lib/background/clock';
 import { createHandlers } from '@/lib/background/handlers';
 import { loadActivePlaybook } from '@/lib/background/playbook-store';
 import { createRegistrar, injectWidget } from '@/lib/background/registration';
+import { clearOutboxes, drainOutboxes } from '@/lib/background/outbox-drain';
 import { createRouter } from '@/lib/background/router';
 import { type UptakeDb, openStore } from '@/lib/store/db';
 import { pruneEvents } from '@/lib/store/queries';
@@ -27,6 +28,7 @@ export default defineBackground(() => {
       () => false,
     ),
     setClockOffset: clock.set,
+    clearOutboxes: () => clearOutboxes(browser.storage.local),
   });
   const route = createRouter(handlers, {
     ready: clock.ready,
@@ -41,6 +43,15 @@ export default defineBackground(() => {
     return true;
   });
 
+  // Every worker start: events that pages copied aside before a quit or a tab close are stored now.
+  const drain = () =>
+    drainOutboxes(browser.storage.local, async (msg) => {
+      const reply = await route(msg, { id: browser.runtime.id });
+      // Kept only when storing failed (the database); a copy that is not a valid batch is dropped.
+      return reply.ok || !reply.error.startsWith('failed');
+    }).catch((error) => console.error('Uptake: storing the pages\' saved events failed', error));
+  void drain();
+
   const ensureRegistered = () =>
     register().catch((error) => console.error('Uptake: registering the capture script failed', error));
   browser.runtime.onInstalled.addListener(() => {
@@ -52,6 +63,7 @@ export default defineBackground(() => {
 
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name !== DAILY_ALARM) return;
+    void drain();
     void Promise.all([db(), db().then(loadActivePlaybook)])
       .then(async ([d, active]) => {
         await pruneEvents(d, active.playbook.settings.retentionDays, Date.now());

@@ -34,6 +34,7 @@ export interface BackgroundDeps {
   setClockOffset: (offsetMs: number) => Promise<void>;
   /** `navigator.storage.estimate()` (injected in tests): under quota pressure, old raw events are compacted away. */
   estimateStorage?: () => Promise<StorageEstimate>;
+  clearOutboxes?: () => Promise<void>;
 }
 
 /** The browser's storage estimate; "no pressure" where there is none (Node, old browsers). */
@@ -73,7 +74,7 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
   };
 
   return {
-    ...createConsoleHandlers({ db: deps.db, now: deps.now, current }),
+    ...createConsoleHandlers({ db: deps.db, now: deps.now, current, clearOutboxes: deps.clearOutboxes }),
     ...createNudgeHandlers({ db: deps.db, now: deps.now, current, tabExists: deps.tabExists, scores }),
 
     async 'ui:set-clock'(msg) {

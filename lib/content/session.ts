@@ -5,7 +5,8 @@ import { createQueue } from '../capture/queue';
 import { createSelfMeter } from '../capture/telemetry';
 import { request } from '../messaging';
 import type { Playbook } from '../playbook/schema';
-import type { CaptureKind, Identity } from '../types';
+import type { CapturedEvent, CaptureKind, Identity } from '../types';
+import { OUTBOX_PREFIX } from './outbox-key';
 import { timeout } from './timers';
 import { createWidgetHost, wantsWidget } from './widget-host';
 
@@ -18,6 +19,12 @@ const COST_REPORT_MS = 60_000;
 const MAX_PATH = 2048;
 // A longer path would make its event invalid: cut at capture, the event still counts.
 const pagePath = () => location.pathname.slice(0, MAX_PATH);
+/**
+ * Unacknowledged events are copied to extension storage in the task after they happen: a
+ * browser quit fires no pagehide, so only a copy made before it survives (the background
+ * stores such copies when it starts: lib/background/outbox-drain.ts).
+ */
+const PERSIST_MS = 0;
 
 /** A page's Uptake session: capture, the acknowledged outbox to the background, and the widget. */
 export function startSession(ctx: ContentScriptContext, pb: Playbook): void {
@@ -26,9 +33,17 @@ export function startSession(ctx: ContentScriptContext, pb: Playbook): void {
     (await readIdentity(pb, document, location).catch(() => null)) ?? { account: ANONYMOUS, user: ANONYMOUS };
 
   let widget: ReturnType<typeof createWidgetHost> | null = null;
+  // On the way out the message must leave in the same task: no await (identity hashing) before it.
+  let leaving = false;
+  let lastWho: Identity | null = null;
+  const whoNow = async () => {
+    lastWho = await who();
+    return lastWho;
+  };
   const queue = createQueue({
     send: async (batch) => {
-      const reply = await request<'cs:batch'>({ type: 'cs:batch', app: pb.app.id, identity: await who(), ...batch });
+      const identity = leaving && lastWho ? lastWho : await whoNow();
+      const reply = await request<'cs:batch'>({ type: 'cs:batch', app: pb.app.id, identity, ...batch });
       if (reply.newMilestones.length) {
         void widget?.refresh();
         void widget?.checkNudge();
@@ -45,8 +60,43 @@ export function startSession(ctx: ContentScriptContext, pb: Playbook): void {
   let fresh: { feature: string; kind: CaptureKind; at: number; path: string }[] = [];
   const stamp = () => {
     const epoch = Date.now() - performance.now();
-    for (const f of fresh) queue.push({ id: `${seqBase}:${seq++}`, feature: f.feature, kind: f.kind, ts: Math.round(epoch + f.at), path: f.path });
+    for (const f of fresh) {
+      const event: CapturedEvent = { id: `${seqBase}:${seq++}`, feature: f.feature, kind: f.kind, ts: Math.round(epoch + f.at), path: f.path };
+      queue.push(event);
+      unsaved.push(event);
+    }
     fresh = [];
+  };
+
+  // Each copy holds only the events new since the last one (cheap per write); it is removed
+  // once all of its events are acknowledged.
+  let unsaved: CapturedEvent[] = [];
+  const copies = new Map<string, readonly CapturedEvent[]>();
+  let copySeq = 0;
+  let persistDue = false;
+  const persist = async () => {
+    persistDue = false;
+    if (ctx.isInvalid) return;
+    stamp();
+    if (unsaved.length === 0) return;
+    const events = unsaved;
+    unsaved = [];
+    // Known after the first send: then the copy is written in this task (it matters on pagehide).
+    const identity = lastWho ?? (await whoNow());
+    const key = `${OUTBOX_PREFIX}${seqBase}:${copySeq++}`;
+    copies.set(key, events);
+    browser.storage.local.set({ [key]: { type: 'cs:batch', app: pb.app.id, identity, events, meters: [] } }).catch(() => undefined);
+  };
+  const persistSoon = () => {
+    if (persistDue) return;
+    persistDue = true;
+    timeout(ctx, () => void persist(), PERSIST_MS);
+  };
+  const dropCopies = () => {
+    const pending = new Set(queue.pending.map((e) => e.id));
+    const done = [...copies].filter(([, events]) => !events.some((e) => pending.has(e.id))).map(([key]) => key);
+    for (const key of done) copies.delete(key);
+    if (done.length) browser.storage.local.remove(done).catch(() => undefined);
   };
 
   let failures = 0;
@@ -58,6 +108,7 @@ export function startSession(ctx: ContentScriptContext, pb: Playbook): void {
     queue.flush().then(
       () => {
         failures = 0;
+        dropCopies();
       },
       () => {
         // The worker was stopped or is restarting: keep the events, back off, retry.
@@ -81,6 +132,7 @@ export function startSession(ctx: ContentScriptContext, pb: Playbook): void {
   ctx.addEventListener(window, 'hashchange', refreshPath);
   const record = (feature: string, kind: CaptureKind, at = performance.now()) => {
     fresh.push({ feature, kind, at, path });
+    persistSoon();
     widget?.featureUsed(feature);
     if (fresh.length >= FLUSH_AT && burstTimer === undefined) {
       burstTimer = timeout(ctx, () => {
@@ -106,16 +158,20 @@ export function startSession(ctx: ContentScriptContext, pb: Playbook): void {
     if (cost.runs === 0) return;
     request<'cs:self-cost'>({ type: 'cs:self-cost', app: pb.app.id, pageId: seqBase, path: pagePath(), pageMs: Math.round(performance.now() - pageStart), ...cost }).catch(() => undefined);
   };
-  ctx.addEventListener(window, 'pagehide', () => {
-    retryAt = 0;
-    flush();
+  // Leaving (tab closed, browser quit, app in the background): everything pending goes now,
+  // all batches, even with a send in flight whose answer may never come.
+  const leave = () => {
+    if (ctx.isInvalid) return;
+    stamp();
+    leaving = true;
+    queue.drain();
+    leaving = false;
+    void persist();
     reportCost();
-  });
+  };
+  ctx.addEventListener(window, 'pagehide', leave);
   ctx.addEventListener(document, 'visibilitychange', () => {
-    if (document.visibilityState === 'hidden') {
-      flush();
-      reportCost();
-    }
+    if (document.visibilityState === 'hidden') leave();
   });
   // Long-lived tabs report now and then too, not only when they close.
   ctx.setInterval(reportCost, COST_REPORT_MS);

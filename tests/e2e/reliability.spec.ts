@@ -1,4 +1,5 @@
-import { ask, stopServiceWorker, until } from '../../scripts/lib/browser';
+import type { Page } from 'playwright-core';
+import { ask, launchWithExtension, openExtensionPage, stopServiceWorker, tempProfile, until, waitForCaptureRegistration } from '../../scripts/lib/browser';
 import { countsOf, expect, summary, test, waitForCounts } from './fixtures';
 
 test('stopping the service worker during a burst of 200 interactions loses none and counts none twice', async ({ app, extPage, demo }) => {
@@ -29,4 +30,57 @@ test('a page path over 2,048 characters blocks nothing: the clicks on it and eve
   await clicks(10);
   const exported = async () => countsOf(await summary(extPage, demo.url))['export-csv'] ?? 0;
   await until(exported, (n) => n === 13, 20_000, '13 clicks stored');
+});
+
+/** `n` trusted clicks on the export button, dispatched back to back (CDP input, not awaited one by one): a real burst. */
+async function burst(page: Page, n: number): Promise<void> {
+  const box = await page.locator('#export-csv').boundingBox();
+  if (!box) throw new Error('no export button');
+  const at = { x: box.x + box.width / 2, y: box.y + box.height / 2, button: 'left' as const, clickCount: 1 };
+  const cdp = await page.context().newCDPSession(page);
+  const sent: Promise<unknown>[] = [];
+  for (let i = 0; i < n; i++) {
+    sent.push(cdp.send('Input.dispatchMouseEvent', { type: 'mousePressed', ...at }));
+    sent.push(cdp.send('Input.dispatchMouseEvent', { type: 'mouseReleased', ...at }));
+  }
+  await Promise.all(sent);
+  await cdp.detach();
+}
+
+test('closing a tab right after a burst of 300 clicks loses none, 3 times over', async ({ context, extPage, demo }) => {
+  test.setTimeout(120_000);
+  const ROUNDS = 3;
+  for (let round = 1; round <= ROUNDS; round++) {
+    const tab = await context.newPage();
+    await tab.bringToFront();
+    await tab.goto(`${demo.url}/reports`);
+    await tab.waitForSelector('#export-csv');
+    await burst(tab, 300);
+    await tab.close();
+    await waitForCounts(extPage, demo.url, { 'view-reports': round, 'export-csv': 300 * round }, 30_000);
+  }
+  const stats = await ask<'ui:storage-stats'>(extPage, { type: 'ui:storage-stats' });
+  expect(stats.events).toBe(301 * ROUNDS);
+});
+
+test('a normal browser quit right after a burst loses none: every click is stored after a relaunch with the same profile', async ({ demo }) => {
+  test.setTimeout(120_000);
+  const profile = await tempProfile('uptake-quit-');
+  let context = await launchWithExtension({ userDataDir: profile });
+  await waitForCaptureRegistration(context);
+  const tab = await context.newPage();
+  await tab.goto(`${demo.url}/reports`);
+  await tab.waitForSelector('#export-csv');
+  // Clicks a few milliseconds apart, as a user's fast clicking: the once-a-second send is in flight at some point, and the quit comes at once.
+  for (let i = 0; i < 40; i++) await tab.click('#export-csv');
+  await context.close();
+
+  context = await launchWithExtension({ userDataDir: profile });
+  try {
+    const extPage = await openExtensionPage(context);
+    await waitForCounts(extPage, demo.url, { 'view-reports': 1, 'export-csv': 40 }, 30_000);
+    expect((await ask<'ui:storage-stats'>(extPage, { type: 'ui:storage-stats' })).events).toBe(41);
+  } finally {
+    await context.close();
+  }
 });
