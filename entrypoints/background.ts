@@ -11,12 +11,15 @@ import { rescoreAll } from '@/lib/store/scores';
 const DAILY_ALARM = 'uptake-daily';
 
 export default defineBackground(() => {
+  const ensureRegistered = () =>
+    register().catch((error) => console.error('Uptake: registering the capture script failed', error));
   let dbPromise: Promise<UptakeDb> | null = null;
   const db = () => {
     dbPromise ??= openStore();
     return dbPromise;
   };
   const clock = createClock(db);
+  let lastCheck = 0;
   const register = createRegistrar(() => db().then(loadActivePlaybook).then((active) => active.playbook));
   const handlers = createHandlers({
     db,
@@ -29,6 +32,12 @@ export default defineBackground(() => {
     ),
     setClockOffset: clock.set,
     clearOutboxes: () => clearOutboxes(browser.storage.local),
+    checkRegistration: () => {
+      // At most every 10 s: pages say hello on every load.
+      if (Date.now() - lastCheck < 10_000) return;
+      lastCheck = Date.now();
+      void ensureRegistered();
+    },
   });
   const route = createRouter(handlers, {
     ready: clock.ready,
@@ -52,8 +61,9 @@ export default defineBackground(() => {
     }).catch((error) => console.error('Uptake: storing the pages\' saved events failed', error));
   void drain();
 
-  const ensureRegistered = () =>
-    register().catch((error) => console.error('Uptake: registering the capture script failed', error));
+  // Every worker start checks and repairs the registration: a worker stopped between a
+  // playbook save and its registration would otherwise leave the old pages until a restart.
+  void ensureRegistered();
   browser.runtime.onInstalled.addListener(() => {
     void ensureRegistered();
     void browser.alarms.create(DAILY_ALARM, { periodInMinutes: 24 * 60 });

@@ -24,6 +24,11 @@ export interface BackgroundDeps {
   now: () => number;
   /** Called after the active playbook changed (re-register content scripts). */
   onPlaybookChanged: (active: ActivePlaybook) => Promise<void>;
+  /**
+   * Compares the registered content scripts with the stored playbook and repairs them (a
+   * worker stopped between a save and its registration); called on every `cs:hello`.
+   */
+  checkRegistration?: () => void;
   /** Loads the guidance widget into a tab's content-script world, on demand. */
   injectWidget: (tabId: number, frameId: number) => Promise<void>;
   tabExists: (tabId: number) => Promise<boolean>;
@@ -52,7 +57,11 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
     active = null;
     const next = await current();
     scores.invalidate();
-    await deps.onPlaybookChanged(next);
+    // The playbook is stored and active: a failed registration is tried again, and every
+    // worker start and page hello repairs it, so the save itself has succeeded.
+    await deps.onPlaybookChanged(next).catch(() =>
+      deps.onPlaybookChanged(next).catch((error) => console.error('Uptake: registering the capture script failed; repaired at the next start', error)),
+    );
     // Scores are recomputed from the stored rollups under the new playbook: nothing lost, nothing counted twice.
     await rescoreAll(await deps.db(), next.playbook, deps.now());
     return next;
@@ -83,6 +92,7 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
     },
 
     async 'cs:hello'(msg) {
+      deps.checkRegistration?.();
       // Paused: no playbook, so capture does not start on pages loaded from now on.
       if ((await loadSettings(await deps.db())).paused) return { playbook: null };
       const { playbook } = await current();

@@ -84,3 +84,33 @@ test('a normal browser quit right after a burst loses none: every click is store
     await context.close();
   }
 });
+
+test('a playbook save interrupted by a stopped worker converges: the registered pages always end as the stored playbook says', async ({ extPage }) => {
+  test.setTimeout(180_000);
+  const base = (await ask<'ui:get-playbook'>(extPage, { type: 'ui:get-playbook' })).text;
+  const variant = (i: number) => {
+    const pb = JSON.parse(base);
+    // Alternating between both demo origins and one: each save changes what must be registered.
+    pb.app.matches = i % 2 ? ['http://localhost/*'] : ['http://127.0.0.1/*', 'http://localhost/*'];
+    pb.app.name = `Tasklane ${i}`;
+    return JSON.stringify(pb);
+  };
+  const state = () =>
+    extPage.evaluate(async () => {
+      const reply = (await chrome.runtime.sendMessage({ type: 'ui:get-playbook' })) as { ok: boolean; data?: { text: string } };
+      const scripts = await chrome.scripting.getRegisteredContentScripts();
+      const stored = reply.ok && reply.data ? (JSON.parse(reply.data.text).app.matches as string[]) : null;
+      return { stored: stored?.sort().join(' '), registered: (scripts[0]?.matches ?? []).sort().join(' ') };
+    });
+  let interrupted = 0;
+  for (let i = 1; i <= 30; i++) {
+    // The save, and the worker stopped a little later each time: before, during and after storing and registering.
+    const saving = extPage.evaluate((text) => chrome.runtime.sendMessage({ type: 'ui:set-playbook', text }).catch((e: Error) => e.message), variant(i));
+    await new Promise((r) => setTimeout(r, (i * 7) % 120));
+    await stopServiceWorker(extPage);
+    if (typeof (await saving) === 'string') interrupted++;
+    await until(state, (s) => s.stored !== undefined && s.stored === s.registered, 10_000, `registration ${i} converged`);
+  }
+  // The stop really cut saves short (their answer never came).
+  expect(interrupted).toBeGreaterThan(0);
+});
