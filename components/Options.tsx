@@ -1,4 +1,5 @@
 import { Console } from './console/Console';
+import { StorageWarning } from './StorageWarning';
 
 export function Options() {
   return (
@@ -7,6 +8,7 @@ export function Options() {
         <h1>Uptake</h1>
         <p class="muted">Everything Uptake records stays in this browser.</p>
       </header>
+      <StorageWarning />
       <Console />
     </main>
   );

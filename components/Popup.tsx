@@ -3,6 +3,7 @@ import { request } from '@/lib/messaging';
 import type { UserSummary } from '@/lib/types';
 import { Progress } from './Progress';
 import { ShareProgress } from './ShareProgress';
+import { StorageWarning } from './StorageWarning';
 
 type State = { kind: 'loading' } | { kind: 'empty'; reason: string } | { kind: 'data'; summary: UserSummary } | { kind: 'error'; message: string };
 
@@ -31,6 +32,7 @@ export function Popup() {
           Settings
         </a>
       </header>
+      <StorageWarning />
       {state.kind === 'loading' && <p aria-busy="true">Loading your progress…</p>}
       {state.kind === 'empty' && (
         <p class="empty" data-testid="empty">

@@ -4,7 +4,7 @@ import { loadActivePlaybook } from '@/lib/background/playbook-store';
 import { createRegistrar, injectWidget } from '@/lib/background/registration';
 import { clearOutboxes, drainOutboxes } from '@/lib/background/outbox-drain';
 import { createRouter } from '@/lib/background/router';
-import { type UptakeDb, openStore } from '@/lib/store/db';
+import { createConnection } from '@/lib/store/connection';
 import { pruneEvents } from '@/lib/store/queries';
 import { rescoreAll } from '@/lib/store/scores';
 
@@ -13,11 +13,8 @@ const DAILY_ALARM = 'uptake-daily';
 export default defineBackground(() => {
   const ensureRegistered = () =>
     register().catch((error) => console.error('Uptake: registering the capture script failed', error));
-  let dbPromise: Promise<UptakeDb> | null = null;
-  const db = () => {
-    dbPromise ??= openStore();
-    return dbPromise;
-  };
+  const connection = createConnection();
+  const db = connection.db;
   const clock = createClock(db);
   let lastCheck = 0;
   const register = createRegistrar(() => db().then(loadActivePlaybook).then((active) => active.playbook));
@@ -32,6 +29,7 @@ export default defineBackground(() => {
     ),
     setClockOffset: clock.set,
     clearOutboxes: () => clearOutboxes(browser.storage.local),
+    health: connection.health,
     checkRegistration: () => {
       // At most every 10 s: pages say hello on every load.
       if (Date.now() - lastCheck < 10_000) return;
@@ -43,7 +41,14 @@ export default defineBackground(() => {
     ready: clock.ready,
     extensionId: browser.runtime.id,
     extensionOrigin: browser.runtime.getURL('/'),
-    onError: (type, error) => console.error(`Uptake: handling ${type} failed`, error),
+    onError: (type, error) => {
+      // A storage failure is remembered for the warning, and a dead connection reopened by the next message.
+      connection.failed(error);
+      console.error(`Uptake: handling ${type} failed`, error);
+    },
+    onSuccess: (type) => {
+      if (type === 'cs:batch' || type === 'ui:reset-data') connection.ok();
+    },
   });
 
   // sendResponse + `return true` works in every browser; a returned promise does not everywhere.

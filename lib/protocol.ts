@@ -6,6 +6,7 @@ import type { PlaybookError } from './playbook/parse';
 import type { NudgeStats } from './nudges/stats';
 import type { Nudge } from './playbook/nudges-schema';
 import type { Playbook } from './playbook/schema';
+import type { StorageHealth } from './store/connection';
 import type { GuideFailure } from './store/db';
 import type { SelfCostRecord } from './store/self-cost';
 import type { WidgetState } from './store/guides';
@@ -106,6 +107,7 @@ export const messageSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('ui:set-playbook'), text: text(2_000_000) }),
   z.strictObject({ type: z.literal('ui:reset-playbook') }),
   z.strictObject({ type: z.literal('ui:storage-stats') }),
+  z.strictObject({ type: z.literal('ui:health') }),
   // The console: export, the user's score history, settings, data reset.
   z.strictObject({ type: z.literal('ui:export'), scope: z.enum(['current', 'all']), hashIdentities: z.boolean() }),
   z.strictObject({ type: z.literal('ui:score-history') }),
@@ -162,6 +164,8 @@ export interface Responses {
   'ui:set-playbook': { ok: true; app: string } | { ok: false; errors: PlaybookError[] };
   'ui:reset-playbook': { ok: true };
   'ui:storage-stats': StorageStats;
+  /** `storage`: why Uptake cannot save right now (events wait in the pages' outboxes), or null. */
+  'ui:health': { storage: StorageHealth | null };
   'ui:export': { file: ExportFile | null; reason?: string };
   'ui:score-history': ScoreHistory;
   'ui:get-settings': Settings;

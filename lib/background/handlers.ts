@@ -1,5 +1,6 @@
 import { parsePlaybook } from '../playbook/parse';
 import { urlMatchesAny } from '../playbook/match-url';
+import type { StorageHealth } from '../store/connection';
 import type { UptakeDb } from '../store/db';
 import { storeBatch } from '../store/batch';
 import { type StorageEstimate, createCompactor } from '../store/compact';
@@ -40,6 +41,8 @@ export interface BackgroundDeps {
   /** `navigator.storage.estimate()` (injected in tests): under quota pressure, old raw events are compacted away. */
   estimateStorage?: () => Promise<StorageEstimate>;
   clearOutboxes?: () => Promise<void>;
+  /** Why storage failed last (lib/store/connection.ts), for the pages' warning. */
+  health?: () => StorageHealth | null;
 }
 
 /** The browser's storage estimate; "no pressure" where there is none (Node, old browsers). */
@@ -183,6 +186,10 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
       await clearSavedPlaybook(await deps.db());
       await reload();
       return { ok: true };
+    },
+
+    async 'ui:health'() {
+      return { storage: deps.health?.() ?? null };
     },
 
     async 'ui:storage-stats'() {

@@ -48,6 +48,7 @@ function fakeHandlers() {
     'ui:get-settings': vi.fn<Handlers['ui:get-settings']>(async () => ({ paused: false })),
     'ui:set-settings': vi.fn<Handlers['ui:set-settings']>(async () => ({ paused: true })),
     'ui:reset-data': vi.fn<Handlers['ui:reset-data']>(async () => ({ ok: true })),
+    'ui:health': vi.fn<Handlers['ui:health']>(async () => ({ storage: null })),
   } satisfies Handlers;
   const called = () => (Object.keys(handlers) as MessageType[]).filter((t) => handlers[t].mock.calls.length > 0);
   return { handlers, called };
