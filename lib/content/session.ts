@@ -36,14 +36,10 @@ export function startSession(ctx: ContentScriptContext, pb: Playbook): void {
   // On the way out the message must leave in the same task: no await (identity hashing) before it.
   let leaving = false;
   let lastWho: Identity | null = null;
-  const whoNow = async () => {
-    lastWho = await who();
-    return lastWho;
-  };
   const queue = createQueue({
     send: async (batch) => {
-      const identity = leaving && lastWho ? lastWho : await whoNow();
-      const reply = await request<'cs:batch'>({ type: 'cs:batch', app: pb.app.id, identity, ...batch });
+      if (!leaving || !lastWho) lastWho = await who();
+      const reply = await request<'cs:batch'>({ type: 'cs:batch', app: pb.app.id, identity: lastWho, ...batch });
       if (reply.newMilestones.length) {
         void widget?.refresh();
         void widget?.checkNudge();
@@ -82,10 +78,10 @@ export function startSession(ctx: ContentScriptContext, pb: Playbook): void {
     const events = unsaved;
     unsaved = [];
     // Known after the first send: then the copy is written in this task (it matters on pagehide).
-    const identity = lastWho ?? (await whoNow());
+    lastWho ??= await who();
     const key = `${OUTBOX_PREFIX}${seqBase}:${copySeq++}`;
     copies.set(key, events);
-    browser.storage.local.set({ [key]: { type: 'cs:batch', app: pb.app.id, identity, events, meters: [] } }).catch(() => undefined);
+    browser.storage.local.set({ [key]: { type: 'cs:batch', app: pb.app.id, identity: lastWho, events, meters: [] } }).catch(() => undefined);
   };
   const persistSoon = () => {
     if (persistDue) return;
