@@ -1,5 +1,6 @@
 import { ClockBanner } from './ClockBanner';
 import { Console } from './console/Console';
+import { StorageWarning } from './StorageWarning';
 
 export function Options() {
   return (
@@ -9,6 +10,7 @@ export function Options() {
         <p class="muted">Everything Uptake records stays in this browser.</p>
       </header>
       <ClockBanner />
+      <StorageWarning />
       <Console />
     </main>
   );

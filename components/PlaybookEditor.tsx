@@ -48,7 +48,13 @@ export function PlaybookEditor() {
         setStatus(r.ok ? { kind: 'saved', app: r.app } : { kind: 'errors', lines: formatErrors(r.errors) });
         return refresh();
       })
-      .catch((err: Error) => setStatus({ kind: 'errors', lines: [`(save): ${err.message}`] }))
+      // No answer (the worker was stopped mid-save): saved if the stored playbook is this text.
+      .catch((err: Error) =>
+        refresh().then(
+          (i) => setStatus(i.text === text ? { kind: 'saved', app: i.app.name } : { kind: 'errors', lines: [`(save): ${err.message}`] }),
+          () => setStatus({ kind: 'errors', lines: [`(save): ${err.message}`] }),
+        ),
+      )
       .finally(() => setBusy(false));
   };
 

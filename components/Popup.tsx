@@ -12,6 +12,7 @@ import { TabActionButton } from './popup/TabActionButton';
 import { type TargetTab, targetTab } from './popup/tab';
 import { Progress, Who } from './Progress';
 import { ShareProgress } from './ShareProgress';
+import { StorageWarning } from './StorageWarning';
 
 type State =
   | { kind: 'loading' }
@@ -53,6 +54,7 @@ export function Popup() {
         </a>
       </header>
       <ClockBanner />
+      <StorageWarning />
       {state.kind === 'loading' && <p aria-busy="true">Loading your progress…</p>}
       {state.kind === 'empty' && !state.covered && <NotCovered reason={state.reason} />}
       {state.kind === 'empty' && state.covered && <GettingStarted reason={state.reason} playbook={state.playbook} tab={state.tab} />}

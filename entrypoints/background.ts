@@ -2,20 +2,21 @@ import { createClock } from '@/lib/background/clock';
 import { createHandlers } from '@/lib/background/handlers';
 import { loadActivePlaybook } from '@/lib/background/playbook-store';
 import { createRegistrar, injectWidget } from '@/lib/background/registration';
+import { clearOutboxes, drainOutboxes } from '@/lib/background/outbox-drain';
 import { createRouter } from '@/lib/background/router';
-import { type UptakeDb, openStore } from '@/lib/store/db';
+import { createConnection } from '@/lib/store/connection';
 import { pruneEvents } from '@/lib/store/queries';
 import { rescoreAll } from '@/lib/store/scores';
 
 const DAILY_ALARM = 'uptake-daily';
 
 export default defineBackground(() => {
-  let dbPromise: Promise<UptakeDb> | null = null;
-  const db = () => {
-    dbPromise ??= openStore();
-    return dbPromise;
-  };
+  const ensureRegistered = () =>
+    register().catch((error) => console.error('Uptake: registering the capture script failed', error));
+  const connection = createConnection();
+  const db = connection.db;
   const clock = createClock(db);
+  let lastCheck = 0;
   const register = createRegistrar(() => db().then(loadActivePlaybook).then((active) => active.playbook));
   const handlers = createHandlers({
     db,
@@ -27,12 +28,27 @@ export default defineBackground(() => {
       () => false,
     ),
     setClockOffset: clock.set,
+    clearOutboxes: () => clearOutboxes(browser.storage.local),
+    health: connection.health,
+    checkRegistration: () => {
+      // At most every 10 s: pages say hello on every load.
+      if (Date.now() - lastCheck < 10_000) return;
+      lastCheck = Date.now();
+      void ensureRegistered();
+    },
   });
   const route = createRouter(handlers, {
     ready: clock.ready,
     extensionId: browser.runtime.id,
     extensionOrigin: browser.runtime.getURL('/'),
-    onError: (type, error) => console.error(`Uptake: handling ${type} failed`, error),
+    onError: (type, error) => {
+      // A storage failure is remembered for the warning, and a dead connection reopened by the next message.
+      connection.failed(error);
+      console.error(`Uptake: handling ${type} failed`, error);
+    },
+    onSuccess: (type) => {
+      if (type === 'cs:batch' || type === 'ui:reset-data') connection.ok();
+    },
   });
 
   // sendResponse + `return true` works in every browser; a returned promise does not everywhere.
@@ -41,8 +57,18 @@ export default defineBackground(() => {
     return true;
   });
 
-  const ensureRegistered = () =>
-    register().catch((error) => console.error('Uptake: registering the capture script failed', error));
+  // Every worker start: events that pages copied aside before a quit or a tab close are stored now.
+  const drain = () =>
+    drainOutboxes(browser.storage.local, async (msg) => {
+      const reply = await route(msg, { id: browser.runtime.id });
+      // Kept only when storing failed (the database); a copy that is not a valid batch is dropped.
+      return reply.ok || !reply.error.startsWith('failed');
+    }).catch((error) => console.error('Uptake: storing the pages\' saved events failed', error));
+  void drain();
+
+  // Every worker start checks and repairs the registration: a worker stopped between a
+  // playbook save and its registration would otherwise leave the old pages until a restart.
+  void ensureRegistered();
   browser.runtime.onInstalled.addListener(({ reason }) => {
     // A first install says what Uptake does and keeps; updates and reloads stay quiet.
     if (reason === 'install') void browser.tabs.create({ url: browser.runtime.getURL('/welcome.html') }).catch(() => undefined);
@@ -54,6 +80,7 @@ export default defineBackground(() => {
 
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name !== DAILY_ALARM) return;
+    void drain();
     void Promise.all([db(), db().then(loadActivePlaybook)])
       .then(async ([d, active]) => {
         await pruneEvents(d, active.playbook.settings.retentionDays, Date.now());

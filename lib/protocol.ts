@@ -1,10 +1,12 @@
 import { z } from 'zod';
+import type { RefusedStats } from './background/batch-check';
 import type { Settings } from './background/settings-store';
 import type { ExportFile } from './export/schema';
 import type { PlaybookError } from './playbook/parse';
 import type { NudgeStats } from './nudges/stats';
 import type { Nudge } from './playbook/nudges-schema';
 import type { Playbook } from './playbook/schema';
+import type { StorageHealth } from './store/connection';
 import type { GuideFailure } from './store/db';
 import type { SelfCostRecord } from './store/self-cost';
 import type { WidgetState } from './store/guides';
@@ -17,18 +19,27 @@ import type { UserSummary } from './types';
  */
 
 const text = (max: number) => z.string().max(max);
-const capturedEvent = z.strictObject({
+/** Longest page path an event keeps: capture cuts longer ones to this. */
+export const MAX_PATH = 2048;
+/**
+ * Timestamps accepted at the boundary (2000-01-01 to 2100-01-01 UTC): a time outside
+ * them is a broken clock or a forged value, and would break every date written later.
+ */
+export const MIN_TS = Date.UTC(2000, 0, 1);
+export const MAX_TS = Date.UTC(2100, 0, 1);
+const epoch = z.number().min(MIN_TS).max(MAX_TS);
+export const capturedEventSchema = z.strictObject({
   id: text(80).min(1),
   feature: text(64).min(1),
   kind: z.enum(['click', 'dblclick', 'submit', 'change', 'drag', 'route', 'visible', 'key', 'guide']),
-  ts: z.number().finite().nonnegative(),
-  path: text(2048),
+  ts: epoch,
+  path: text(MAX_PATH),
 });
-const meterSample = z.strictObject({
+export const meterSampleSchema = z.strictObject({
   meter: text(64).min(1),
   used: z.number().finite(),
   limit: z.number().finite().nullable(),
-  ts: z.number().finite().nonnegative(),
+  ts: epoch,
 });
 
 const identity = z.strictObject({ account: text(256).min(1), user: text(256).min(1) });
@@ -88,14 +99,16 @@ export const messageSchema = z.discriminatedUnion('type', [
     type: z.literal('cs:batch'),
     app: text(64).min(1),
     identity,
-    events: z.array(capturedEvent).max(1000),
-    meters: z.array(meterSample).max(100),
+    // Checked one by one (lib/background/batch-check.ts): one bad event must not refuse the others.
+    events: z.array(z.unknown()).max(1000),
+    meters: z.array(z.unknown()).max(100),
   }),
   z.strictObject({ type: z.literal('ui:summary'), url: text(4096).optional() }),
   z.strictObject({ type: z.literal('ui:get-playbook') }),
   z.strictObject({ type: z.literal('ui:set-playbook'), text: text(2_000_000) }),
   z.strictObject({ type: z.literal('ui:reset-playbook') }),
   z.strictObject({ type: z.literal('ui:storage-stats') }),
+  z.strictObject({ type: z.literal('ui:health') }),
   // The console: export, the user's score history, settings, data reset.
   z.strictObject({ type: z.literal('ui:export'), scope: z.enum(['current', 'all']), hashIdentities: z.boolean() }),
   z.strictObject({ type: z.literal('ui:score-history') }),
@@ -134,12 +147,13 @@ export interface ScoreHistory {
 /** What each message is answered with. */
 export interface Responses {
   'cs:hello': { playbook: Playbook | null };
-  'cs:batch': { ack: string[]; newMilestones: string[] };
+  /** `refused`: ids of events that failed validation; the sender drops them like acknowledged ones. */
+  'cs:batch': { ack: string[]; refused: string[]; newMilestones: string[] };
   'cs:load-widget': { loaded: boolean };
   'cs:state': WidgetState;
   'cs:guide': WidgetState;
   'cs:guide-failure': { recorded: true };
-  'ui:diagnostics': { failures: GuideFailure[]; selfCost: SelfCostRecord[] };
+  'ui:diagnostics': { failures: GuideFailure[]; selfCost: SelfCostRecord[]; refused: RefusedStats };
   'cs:self-cost': { recorded: true };
   'cs:nudge': { nudge: Nudge | null; upgradeUrl?: string | null; signals?: string[]; reason: string };
   'cs:nudge-event': { recorded: true };
@@ -152,6 +166,8 @@ export interface Responses {
   'ui:set-playbook': { ok: true; app: string } | { ok: false; errors: PlaybookError[] };
   'ui:reset-playbook': { ok: true };
   'ui:storage-stats': StorageStats;
+  /** `storage`: why Uptake cannot save right now (events wait in the pages' outboxes), or null. */
+  'ui:health': { storage: StorageHealth | null };
   'ui:export': { file: ExportFile | null; reason?: string };
   'ui:score-history': ScoreHistory;
   'ui:get-settings': Settings;

@@ -45,6 +45,12 @@ export function Diagnostics() {
           </tbody>
         </table>
       )}
+      {state.kind === 'data' && state.data.refused.count > 0 && (
+        <p data-testid="diagnostics-refused">
+          {state.data.refused.count} captured item{state.data.refused.count === 1 ? ' was' : 's were'} refused as invalid (the rest of their batches were
+          stored); last {state.data.refused.lastAt === null ? '' : formatWhen(state.data.refused.lastAt)}: {state.data.refused.lastReason}
+        </p>
+      )}
       <h3 id="cost-h">What Uptake costs your app</h3>
       {state.kind === 'data' && <SelfCost records={state.data.selfCost} />}
     </section>

@@ -14,10 +14,12 @@ interface ConsoleDeps {
   db: () => Promise<UptakeDb>;
   now: () => number;
   current: () => Promise<ActivePlaybook>;
+  /** Drops the pages' unacknowledged copies too (lib/background/outbox-drain.ts). */
+  clearOutboxes?: () => Promise<void>;
 }
 
 /** The options console's messages: export, the current user's score history, pause, reset. Extension pages only (router). */
-export function createConsoleHandlers({ db, now, current }: ConsoleDeps): ConsoleHandlers {
+export function createConsoleHandlers({ db, now, current, clearOutboxes }: ConsoleDeps): ConsoleHandlers {
   return {
     async 'ui:export'(msg) {
       return collectExport(await db(), await current(), msg, now());
@@ -42,6 +44,7 @@ export function createConsoleHandlers({ db, now, current }: ConsoleDeps): Consol
 
     async 'ui:reset-data'() {
       // The saved playbook and the settings are configuration, not recorded data: a reset keeps them.
+      await clearOutboxes?.();
       await resetData(await db(), [PLAYBOOK_KEY, SETTINGS_KEY]);
       return { ok: true };
     },

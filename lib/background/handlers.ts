@@ -1,5 +1,6 @@
 import { parsePlaybook } from '../playbook/parse';
 import { urlMatchesAny } from '../playbook/match-url';
+import type { StorageHealth } from '../store/connection';
 import type { UptakeDb } from '../store/db';
 import { storeBatch } from '../store/batch';
 import { type StorageEstimate, createCompactor } from '../store/compact';
@@ -8,6 +9,7 @@ import { listFailures, recordFailure, saveGuideProgress, widgetState } from '../
 import { rescoreAll, rescoreUser } from '../store/scores';
 import { listSelfCost, recordSelfCost } from '../store/self-cost';
 import type { Identity } from '../types';
+import { checkBatch, recordRefused, refusedStats } from './batch-check';
 import { readClockOffset } from './clock';
 import { createConsoleHandlers } from './console-handlers';
 import { createNudgeHandlers } from './nudge-handlers';
@@ -24,6 +26,11 @@ export interface BackgroundDeps {
   now: () => number;
   /** Called after the active playbook changed (re-register content scripts). */
   onPlaybookChanged: (active: ActivePlaybook) => Promise<void>;
+  /**
+   * Compares the registered content scripts with the stored playbook and repairs them (a
+   * worker stopped between a save and its registration); called on every `cs:hello`.
+   */
+  checkRegistration?: () => void;
   /** Loads the guidance widget into a tab's content-script world, on demand. */
   injectWidget: (tabId: number, frameId: number) => Promise<void>;
   tabExists: (tabId: number) => Promise<boolean>;
@@ -34,6 +41,9 @@ export interface BackgroundDeps {
   setClockOffset: (offsetMs: number) => Promise<void>;
   /** `navigator.storage.estimate()` (injected in tests): under quota pressure, old raw events are compacted away. */
   estimateStorage?: () => Promise<StorageEstimate>;
+  clearOutboxes?: () => Promise<void>;
+  /** Why storage failed last (lib/store/connection.ts), for the pages' warning. */
+  health?: () => StorageHealth | null;
 }
 
 /** The browser's storage estimate; "no pressure" where there is none (Node, old browsers). */
@@ -51,7 +61,11 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
     active = null;
     const next = await current();
     scores.invalidate();
-    await deps.onPlaybookChanged(next);
+    // The playbook is stored and active: a failed registration is tried again, and every
+    // worker start and page hello repairs it, so the save itself has succeeded.
+    await deps.onPlaybookChanged(next).catch(() =>
+      deps.onPlaybookChanged(next).catch((error) => console.error('Uptake: registering the capture script failed; repaired at the next start', error)),
+    );
     // Scores are recomputed from the stored rollups under the new playbook: nothing lost, nothing counted twice.
     await rescoreAll(await deps.db(), next.playbook, deps.now());
     return next;
@@ -73,7 +87,7 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
   };
 
   return {
-    ...createConsoleHandlers({ db: deps.db, now: deps.now, current }),
+    ...createConsoleHandlers({ db: deps.db, now: deps.now, current, clearOutboxes: deps.clearOutboxes }),
     ...createNudgeHandlers({ db: deps.db, now: deps.now, current, tabExists: deps.tabExists, scores }),
 
     async 'ui:get-clock'() {
@@ -86,6 +100,7 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
     },
 
     async 'cs:hello'(msg) {
+      deps.checkRegistration?.();
       // Paused: no playbook, so capture does not start on pages loaded from now on.
       if ((await loadSettings(await deps.db())).paused) return { playbook: null };
       const { playbook } = await current();
@@ -94,9 +109,12 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
 
     async 'cs:batch'(msg) {
       const db = await deps.db();
+      const checked = checkBatch(msg.events, msg.meters);
+      const { refused } = checked;
+      if (checked.invalid > 0) await recordRefused(db, checked.invalid, checked.reason, deps.now());
       // Paused: events from pages opened before the pause are acknowledged (so they are not re-sent) but not recorded.
-      if ((await loadSettings(db)).paused) return { ack: msg.events.map((e) => e.id), newMilestones: [] };
-      const ack = await storeBatch(db, msg);
+      if ((await loadSettings(db)).paused) return { ack: checked.events.map((e) => e.id), refused, newMilestones: [] };
+      const ack = await storeBatch(db, { ...msg, events: checked.events, meters: checked.meters });
       const { playbook } = await current();
       await db.put('meta', msg.identity, identityKey(msg.app));
       let newMilestones: string[] = [];
@@ -107,7 +125,7 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
       }
       // Throttled and not awaited: the content script gets its acknowledgement first.
       compactor.afterBatch().catch((error) => console.error('Uptake: compacting raw events failed', error));
-      return { ack, newMilestones };
+      return { ack, refused, newMilestones };
     },
 
     async 'cs:load-widget'(_msg, sender) {
@@ -134,8 +152,8 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
 
     async 'ui:diagnostics'() {
       const db = await deps.db();
-      const [failures, selfCost] = await Promise.all([listFailures(db), listSelfCost(db)]);
-      return { failures, selfCost };
+      const [failures, selfCost, refused] = await Promise.all([listFailures(db), listSelfCost(db), refusedStats(db)]);
+      return { failures, selfCost, refused };
     },
 
     async 'cs:self-cost'(msg) {
@@ -173,6 +191,10 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
       await clearSavedPlaybook(await deps.db());
       await reload();
       return { ok: true };
+    },
+
+    async 'ui:health'() {
+      return { storage: deps.health?.() ?? null };
     },
 
     async 'ui:storage-stats'() {

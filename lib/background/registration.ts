@@ -25,10 +25,14 @@ export async function syncContentScripts(pb: Playbook): Promise<string[]> {
     return [];
   }
   const script = { id: SCRIPT_ID, js: [SCRIPT_FILE], matches, runAt: 'document_idle' as const, persistAcrossSessions: true };
+  // Already right (the usual case on a worker start or a page's hello): nothing to change.
+  if (existing.length && sameSet(existing[0]?.matches ?? [], matches)) return matches;
   if (existing.length) await browser.scripting.updateContentScripts([script]);
   else await browser.scripting.registerContentScripts([script]);
   return matches;
 }
+
+const sameSet = (a: readonly string[], b: readonly string[]) => a.length === b.length && [...a].sort().join('\n') === [...b].sort().join('\n');
 
 /**
  * Registration, one run at a time, each with the active playbook as it is when its turn comes.

@@ -11,6 +11,8 @@ export interface RouterOptions {
   /** e.g. "chrome-extension://abc/" */
   extensionOrigin: string;
   onError?: (type: string, error: unknown) => void;
+  /** A message was handled (e.g. a stored batch: storage works again). */
+  onSuccess?: (type: MessageType) => void;
   /** Awaited before the first message is handled (state the handlers need, like the clock). */
   ready?: Promise<unknown>;
 }
@@ -36,7 +38,9 @@ export function createRouter(handlers: Handlers, opts: RouterOptions) {
     }
     try {
       const handler = handlers[msg.type] as (m: Message, s: Sender) => Promise<Responses[MessageType]>;
-      return { ok: true, data: await handler(msg, sender) };
+      const data = await handler(msg, sender);
+      opts.onSuccess?.(msg.type);
+      return { ok: true, data };
     } catch (error) {
       opts.onError?.(msg.type, error);
       return { ok: false, error: `failed: ${(error as Error)?.message ?? String(error)}` };

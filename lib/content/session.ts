@@ -4,9 +4,10 @@ import { createQueue } from '../capture/queue';
 import { createSelfMeter } from '../capture/telemetry';
 import { request } from '../messaging';
 import type { Playbook } from '../playbook/schema';
-import type { CaptureKind, Identity } from '../types';
+import type { CapturedEvent, CaptureKind, Identity } from '../types';
 import { UptakeContext } from './context';
 import { onUrlChange } from './location';
+import { OUTBOX_PREFIX } from './outbox-key';
 import { timeout } from './timers';
 import { createWidgetHost, wantsWidget } from './widget-host';
 
@@ -15,6 +16,16 @@ const FLUSH_AT = 50;
 /** A burst is sent this long after it passes FLUSH_AT: one message per burst, not one per click. */
 const BURST_DELAY_MS = 200;
 const COST_REPORT_MS = 60_000;
+/** lib/protocol.ts's MAX_PATH (not imported: it would bring zod into the page-start script). */
+const MAX_PATH = 2048;
+// A longer path would make its event invalid: cut at capture, the event still counts.
+const pagePath = () => location.pathname.slice(0, MAX_PATH);
+/**
+ * Unacknowledged events are copied to extension storage in the task after they happen: a
+ * browser quit fires no pagehide, so only a copy made before it survives (the background
+ * stores such copies when it starts: lib/background/outbox-drain.ts).
+ */
+const PERSIST_MS = 0;
 
 /** A page's Uptake session: capture, the acknowledged outbox to the background, and the widget. */
 export function startSession(ctx: UptakeContext, pb: Playbook): void {
@@ -23,14 +34,19 @@ export function startSession(ctx: UptakeContext, pb: Playbook): void {
     (await readIdentity(pb, document, location).catch(() => null)) ?? { account: ANONYMOUS, user: ANONYMOUS };
 
   let widget: ReturnType<typeof createWidgetHost> | null = null;
+  // On the way out the message must leave in the same task: no await (identity hashing) before it.
+  let leaving = false;
+  let lastWho: Identity | null = null;
   const queue = createQueue({
     send: async (batch) => {
-      const reply = await request<'cs:batch'>({ type: 'cs:batch', app: pb.app.id, identity: await who(), ...batch });
+      if (!leaving || !lastWho) lastWho = await who();
+      const reply = await request<'cs:batch'>({ type: 'cs:batch', app: pb.app.id, identity: lastWho, ...batch });
       if (reply.newMilestones.length) {
         void widget?.refresh();
         void widget?.checkNudge();
       }
-      return reply.ack;
+      // Refused events (invalid, e.g. from an older build) are dropped too: never re-sent forever.
+      return [...reply.ack, ...reply.refused];
     },
   });
   const seqBase = crypto.randomUUID().slice(0, 13);
@@ -41,8 +57,43 @@ export function startSession(ctx: UptakeContext, pb: Playbook): void {
   let fresh: { feature: string; kind: CaptureKind; at: number; path: string }[] = [];
   const stamp = () => {
     const epoch = Date.now() - performance.now();
-    for (const f of fresh) queue.push({ id: `${seqBase}:${seq++}`, feature: f.feature, kind: f.kind, ts: Math.round(epoch + f.at), path: f.path });
+    for (const f of fresh) {
+      const event: CapturedEvent = { id: `${seqBase}:${seq++}`, feature: f.feature, kind: f.kind, ts: Math.round(epoch + f.at), path: f.path };
+      queue.push(event);
+      unsaved.push(event);
+    }
     fresh = [];
+  };
+
+  // Each copy holds only the events new since the last one (cheap per write); it is removed
+  // once all of its events are acknowledged.
+  let unsaved: CapturedEvent[] = [];
+  const copies = new Map<string, readonly CapturedEvent[]>();
+  let copySeq = 0;
+  let persistDue = false;
+  const persist = async () => {
+    persistDue = false;
+    if (ctx.isInvalid) return;
+    stamp();
+    if (unsaved.length === 0) return;
+    const events = unsaved;
+    unsaved = [];
+    // Known after the first send: then the copy is written in this task (it matters on pagehide).
+    lastWho ??= await who();
+    const key = `${OUTBOX_PREFIX}${seqBase}:${copySeq++}`;
+    copies.set(key, events);
+    browser.storage.local.set({ [key]: { type: 'cs:batch', app: pb.app.id, identity: lastWho, events, meters: [] } }).catch(() => undefined);
+  };
+  const persistSoon = () => {
+    if (persistDue) return;
+    persistDue = true;
+    timeout(ctx, () => void persist(), PERSIST_MS);
+  };
+  const dropCopies = () => {
+    const pending = new Set(queue.pending.map((e) => e.id));
+    const done = [...copies].filter(([, events]) => !events.some((e) => pending.has(e.id))).map(([key]) => key);
+    for (const key of done) copies.delete(key);
+    if (done.length) browser.storage.local.remove(done).catch(() => undefined);
   };
 
   let failures = 0;
@@ -54,6 +105,7 @@ export function startSession(ctx: UptakeContext, pb: Playbook): void {
     queue.flush().then(
       () => {
         failures = 0;
+        dropCopies();
       },
       () => {
         // The worker was stopped or is restarting: keep the events, back off, retry.
@@ -66,11 +118,12 @@ export function startSession(ctx: UptakeContext, pb: Playbook): void {
   let burstTimer: number | undefined;
   // Reading location from the isolated world costs more than the rest of recording:
   // keep the path, refreshed when the app navigates.
-  let path = location.pathname;
+  let path = pagePath();
   // Uses since the URL last changed, until the background says the new page is still the app's.
   let held: typeof fresh | null = null;
   const record = (feature: string, kind: CaptureKind, at = performance.now()) => {
     (held ?? fresh).push({ feature, kind, at, path });
+    persistSoon();
     widget?.featureUsed(feature);
     if (fresh.length >= FLUSH_AT && burstTimer === undefined) {
       burstTimer = timeout(ctx, () => {
@@ -102,18 +155,22 @@ export function startSession(ctx: UptakeContext, pb: Playbook): void {
   const reportCost = () => {
     const cost = meter.snapshot();
     if (cost.runs === 0) return;
-    request<'cs:self-cost'>({ type: 'cs:self-cost', app: pb.app.id, pageId: seqBase, path: location.pathname, pageMs: Math.round(performance.now() - pageStart), ...cost }).catch(() => undefined);
+    request<'cs:self-cost'>({ type: 'cs:self-cost', app: pb.app.id, pageId: seqBase, path: pagePath(), pageMs: Math.round(performance.now() - pageStart), ...cost }).catch(() => undefined);
   };
-  ctx.addEventListener(window, 'pagehide', () => {
-    retryAt = 0;
-    flush();
+  // Leaving (tab closed, browser quit, app in the background): everything pending goes now,
+  // all batches, even with a send in flight whose answer may never come.
+  const leave = () => {
+    if (ctx.isInvalid) return;
+    stamp();
+    leaving = true;
+    queue.drain();
+    leaving = false;
+    void persist();
     reportCost();
-  });
+  };
+  ctx.addEventListener(window, 'pagehide', leave);
   ctx.addEventListener(document, 'visibilitychange', () => {
-    if (document.visibilityState === 'hidden') {
-      flush();
-      reportCost();
-    }
+    if (document.visibilityState === 'hidden') leave();
   });
   // Long-lived tabs report now and then too, not only when they close.
   ctx.setInterval(reportCost, COST_REPORT_MS);
@@ -136,7 +193,7 @@ export function startSession(ctx: UptakeContext, pb: Playbook): void {
   let checking = false;
   let again = false;
   const checkUrl = async (): Promise<void> => {
-    path = location.pathname;
+    path = pagePath();
     held ??= [];
     if (!capture) startCapturing();
     if (checking) {

@@ -4,7 +4,8 @@ import type { UserSummary } from '../types';
 import { hashIdentity } from './hash';
 import { EXPORT_FORMAT, EXPORT_VERSION, type ExportFile, type ExportRecord } from './schema';
 
-const iso = (ts: number | null) => (ts === null ? null : new Date(ts).toISOString());
+// A time no Date can hold (stored before timestamps were bounded at the boundary) is left out, not fatal to the whole export.
+const iso = (ts: number | null) => (ts === null || !Number.isFinite(new Date(ts).getTime()) ? null : new Date(ts).toISOString());
 
 export interface RecordContext {
   playbook: Pick<Playbook, 'app'>;

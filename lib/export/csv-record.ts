@@ -2,7 +2,7 @@ import { formatPath } from '../playbook/parse';
 import { CsvSyntaxError, parseCsv, restore, writeCsv } from './csv';
 import { HEADER, NUMBER, RECORD_COLUMNS, VERSION_COLUMN, decode, encode, get, set } from './csv-columns';
 import { describeIssue, summarise } from './errors';
-import { EXPORT_VERSION, type ExportRecord, MAX_RECORDS_PER_FILE, exportRecordSchema } from './schema';
+import { EXPORT_VERSION, type ExportRecord, MAX_BAD_RECORDS, MAX_RECORDS_PER_FILE, exportRecordSchema } from './schema';
 
 /**
  * The CSV form of export records: one row per user per app. Scalars get a column
@@ -63,7 +63,17 @@ export function readRecordsCsv(text: string): CsvRead {
   const versionAt = index.get(VERSION_COLUMN)!;
   const records: ExportRecord[] = [];
   const problems: string[] = [];
+  let badRows = 0;
+  let seen = 0;
+  let checked = 0;
   for (const { line, cells } of body) {
+    if (problems.length > seen) {
+      badRows++;
+      seen = problems.length;
+    }
+    // Stop at MAX_BAD_RECORDS broken rows: a huge broken file is refused fast.
+    if (badRows >= MAX_BAD_RECORDS) break;
+    checked++;
     if (cells.length !== header.length) {
       problems.push(`line ${line}: has ${cells.length} fields where the header has ${header.length} (is the file truncated, or a comma not quoted?)`);
       continue;
@@ -87,7 +97,9 @@ export function readRecordsCsv(text: string): CsvRead {
     if (broken) continue;
     const parsed = exportRecordSchema.safeParse(raw, { reportInput: true });
     if (parsed.success) records.push(parsed.data);
-    else problems.push(...parsed.error.issues.map((issue) => `${cellOf(line, issue.path)}: ${describeIssue(issue)}`));
+    else for (const issue of parsed.error.issues) problems.push(`${cellOf(line, issue.path)}: ${describeIssue(issue)}`);
   }
-  return problems.length ? { ok: false, message: summarise(problems) } : { ok: true, records };
+  const rest = body.length - checked;
+  if (!problems.length) return { ok: true, records };
+  return { ok: false, message: `${summarise(problems)}${rest > 0 ? `; checking stopped after ${badRows} broken records, ${rest} more not checked` : ''}` };
 }

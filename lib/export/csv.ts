@@ -1,6 +1,6 @@
 /**
  * CSV as RFC 4180 says: CRLF between records, fields quoted when they hold a comma,
- * a quote, CR or LF, quotes doubled inside. Plus spreadsheet safety: a cell that
+ * a quote, CR or LF (and a semicolon, see `quote`), quotes doubled inside. Plus spreadsheet safety: a cell that
  * begins with = + - @, a tab or a carriage return would run as a formula in Excel,
  * LibreOffice or Google Sheets (OWASP "CSV injection"), so it is prefixed with a
  * single quote. A cell that already begins with a quote is prefixed too, so reading
@@ -18,8 +18,13 @@ export function restore(cell: string): string {
   return cell.length > 1 && cell[0] === "'" && RISKY.has(cell[1]!) ? cell.slice(1) : cell;
 }
 
+/**
+ * Quoted when it holds a comma, a semicolon (the separator of spreadsheets in many locales:
+ * unquoted, `x;=2*3` splits into a cell that runs as a formula), a quote, CR or LF, or when it
+ * was neutralised: a risky first character stays inside one quoted cell whatever the separator.
+ */
 export function quote(cell: string): string {
-  return /[",\r\n]/.test(cell) ? `"${cell.replaceAll('"', '""')}"` : cell;
+  return /[",;\r\n]/.test(cell) || (cell[0] === "'" && RISKY.has(cell[1] ?? '')) ? `"${cell.replaceAll('"', '""')}"` : cell;
 }
 
 /** Rows to CSV text; every cell is neutralised, then quoted if needed. Starts with a BOM so Excel reads UTF-8. */

@@ -1,6 +1,7 @@
 import { formatPath } from '../playbook/parse';
 import { describeIssue, lineAndColumn, summarise } from './errors';
-import { EXPORT_FORMAT, EXPORT_VERSION, type ExportRecord, exportFileSchema } from './schema';
+import { z } from 'zod';
+import { EXPORT_FORMAT, EXPORT_VERSION, type ExportRecord, MAX_BAD_RECORDS, MAX_RECORDS_PER_FILE, exportFileSchema, exportRecordSchema } from './schema';
 
 export type JsonRead = { ok: true; records: ExportRecord[] } | { ok: false; message: string };
 
@@ -67,7 +68,26 @@ export function readExportJson(text: string): JsonRead {
   }
   const wrong = notAnExport(value);
   if (wrong) return { ok: false, message: wrong };
-  const parsed = exportFileSchema.safeParse(value, { reportInput: true });
-  if (parsed.success) return { ok: true, records: parsed.data.records };
-  return { ok: false, message: summarise(parsed.error.issues.map((issue) => `${formatPath(issue.path)}: ${describeIssue(issue)}`)) };
+  // The envelope first, then record by record, stopping at MAX_BAD_RECORDS: a file of 200,000
+  // broken records is refused in milliseconds, not after millions of issues (and a stack overflow).
+  const envelope = envelopeSchema.safeParse(value, { reportInput: true });
+  if (!envelope.success) return { ok: false, message: summarise(envelope.error.issues.map((issue) => `${formatPath(issue.path)}: ${describeIssue(issue)}`)) };
+  const raw = envelope.data.records;
+  const records: ExportRecord[] = [];
+  const problems: string[] = [];
+  let bad = 0;
+  let i = 0;
+  for (; i < raw.length && bad < MAX_BAD_RECORDS; i++) {
+    const parsed = exportRecordSchema.safeParse(raw[i], { reportInput: true });
+    if (parsed.success) records.push(parsed.data);
+    else {
+      bad++;
+      for (const issue of parsed.error.issues) problems.push(`${formatPath(['records', i, ...issue.path])}: ${describeIssue(issue)}`);
+    }
+  }
+  if (bad === 0) return { ok: true, records };
+  const rest = raw.length - i;
+  return { ok: false, message: `${summarise(problems)}${rest > 0 ? `; checking stopped after ${bad} broken records, ${rest} more not checked` : ''}` };
 }
+
+const envelopeSchema = exportFileSchema.extend({ records: z.array(z.unknown()).max(MAX_RECORDS_PER_FILE, { message: `holds more than ${MAX_RECORDS_PER_FILE} records` }) });

@@ -32,7 +32,8 @@ export interface Review {
 const LEAST = 3;
 
 function asAccountUser(r: ExportRecord): AccountUser {
-  const adoption: Record<string, number> = {};
+  // No prototype: a feature id such as "constructor" must not read Object.prototype's.
+  const adoption: Record<string, number> = Object.create(null);
   for (const f of r.features) if (f.core) adoption[f.id] = f.adoption ?? 0;
   return {
     account: r.account,
@@ -71,7 +72,7 @@ export function buildReview(records: readonly ExportRecord[]): Review {
         app,
         appName: g.name,
         leastAdopted: least.map((f) => ({ id: f.feature, name: g.features.get(f.feature) ?? f.feature, adoption: f.adoption })),
-        adoption: Object.fromEntries(roll.featureAdoption.map((f) => [f.feature, f.adoption])),
+        adoption: Object.assign(Object.create(null) as Record<string, number>, Object.fromEntries(roll.featureAdoption.map((f) => [f.feature, f.adoption]))),
       });
     }
   }

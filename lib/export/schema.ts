@@ -14,6 +14,8 @@ export const EXPORT_VERSION = 1;
 /** A single file above this is refused before it is read. */
 export const MAX_FILE_BYTES = 50 * 1024 * 1024;
 export const MAX_RECORDS_PER_FILE = 200_000;
+/** Reading a file stops at this many invalid records (the rest is not checked): a clear answer, fast. */
+export const MAX_BAD_RECORDS = 10;
 
 const text = (max: number) => z.string().max(max, { message: `must be at most ${max} characters` });
 const id = z.string().regex(/^[a-z0-9][a-z0-9_-]{0,63}$/, { message: 'must be a short id (lowercase letters, digits, "-" or "_")' });

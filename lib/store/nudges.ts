@@ -35,14 +35,15 @@ export async function decideInputs(
     tx.objectStore('nudges').index('byUser').getAll(k),
     tx.objectStore('meta').get(pauseKey(pb.app.id, id)) as Promise<number | undefined>,
   ]);
-  const featureCounts: Record<string, number> = {};
+  // No prototype: ids such as "constructor" are features, milestones and guides like any other.
+  const featureCounts: Record<string, number> = Object.create(null);
   for (const r of rollups) featureCounts[r.feature] = (featureCounts[r.feature] ?? 0) + r.count;
   const latest = new Map<string, (typeof meters)[number]>();
   for (const m of meters) if ((latest.get(m.meter)?.ts ?? -1) < m.ts) latest.set(m.meter, m);
   return {
     featureCounts,
-    reached: Object.fromEntries(milestones.map((m) => [m.milestone, m.reachedAt])),
-    completedGuides: Object.fromEntries(guides.filter((g) => g.status === 'completed').map((g) => [g.guide, g.updatedAt])),
+    reached: Object.assign(Object.create(null), Object.fromEntries(milestones.map((m) => [m.milestone, m.reachedAt]))),
+    completedGuides: Object.assign(Object.create(null), Object.fromEntries(guides.filter((g) => g.status === 'completed').map((g) => [g.guide, g.updatedAt]))),
     meters: [...latest.values()].map((m) => ({ meter: m.meter, used: m.used, limit: m.limit })),
     log: log.map((r) => ({ nudge: r.nudge, action: r.action, ts: r.ts })),
     pausedUntil: paused ?? null,

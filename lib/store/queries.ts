@@ -38,8 +38,9 @@ function featureUsage(pb: Playbook, rollups: readonly Rollup[]): FeatureUsage[] 
       name: f.name,
       core: f.core,
       count: mine.reduce((n, r) => n + r.count, 0),
-      firstUsed: mine.length ? Math.min(...mine.map((r) => r.firstTs)) : null,
-      lastUsed: mine.length ? Math.max(...mine.map((r) => r.lastTs)) : null,
+      // A fold, not Math.min(...): no spread of a long list into arguments.
+      firstUsed: mine.length ? mine.reduce((m, r) => Math.min(m, r.firstTs), Number.POSITIVE_INFINITY) : null,
+      lastUsed: mine.length ? mine.reduce((m, r) => Math.max(m, r.lastTs), Number.NEGATIVE_INFINITY) : null,
     };
   });
 }

@@ -196,7 +196,7 @@ test('the account table sorts, filters, drills down, maps adoption and downloads
   const lines = rollup.text.replace(/^\uFEFF/, '').trimEnd().split('\r\n');
   expect(lines[0]).toBe('app_id,account,users,mean_score,median_score,green_pct,yellow_pct,red_pct,expansion_ready_users,usage_drop_alerts,median_ttv_days,least_adopted_core_features');
   expect(lines).toHaveLength(5);
-  expect(lines.find((l) => l.includes('SUM'))).toMatch(/^tasklane,'@SUM\(1\+1\),1,/);
+  expect(lines.find((l) => l.includes('SUM'))).toMatch(/^tasklane,"'@SUM\(1\+1\)",1,/);
   expect(lines.find((l) => l.startsWith('tasklane,initech,'))).toMatch(/^tasklane,initech,2,48,48,/);
 });
 

@@ -2,7 +2,9 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { createRegistrar, SCRIPT_ID, syncContentScripts } from '../../../lib/background/registration';
 import type { Playbook } from '../../../lib/playbook/schema';
-import { demoPlaybook } from '../helpers/playbook';
+import { createHandlers } from '../../../lib/background/handlers';
+import { openStore } from '../../../lib/store/db';
+import { demoDraft, demoPlaybook } from '../helpers/playbook';
 
 // WXT's fake browser has no scripting API: this one keeps registrations the way Chrome does,
 // each call answering after a turn of the event loop, and refuses an id registered twice.
@@ -72,5 +74,44 @@ describe('registering the capture script', () => {
     const first = register();
     await expect(first).rejects.toThrow('the store could not be read');
     await expect(register()).resolves.toEqual(['https://a.example/*']);
+  });
+
+  it('converges: a new worker finds the scripts of the playbook before the save and registers the stored one; when right, changes nothing', async () => {
+    registered.set(SCRIPT_ID, { id: SCRIPT_ID, matches: ['https://old.example/*'] });
+    // The worker stopped after storing the new playbook, before registering it; the next start runs this.
+    const register = createRegistrar(async () => playbookFor('new.example'));
+    await register();
+    expect(registered.get(SCRIPT_ID)?.matches).toEqual(['https://new.example/*']);
+    const update = fakeBrowser.scripting.updateContentScripts as unknown as ReturnType<typeof vi.fn>;
+    const calls = update.mock.calls.length;
+    await register(); // a page's hello: already right
+    expect(update.mock.calls.length).toBe(calls);
+  });
+});
+
+describe('saving a playbook and registration', () => {
+  it('reports the save as successful when the playbook is stored, trying a failed registration again', async () => {
+    const db = await openStore(`registration-${Date.now()}`);
+    let attempts = 0;
+    const checks = vi.fn();
+    const h = createHandlers({
+      db: async () => db,
+      now: () => Date.now(),
+      onPlaybookChanged: async () => {
+        if (attempts++ === 0) throw new Error('the worker is shutting down');
+      },
+      checkRegistration: checks,
+      injectWidget: async () => {},
+      tabExists: async () => true,
+      setClockOffset: async () => {},
+    });
+    const draft = demoDraft();
+    (draft.app as { name: string }).name = 'Renamed';
+    await expect(h['ui:set-playbook']({ type: 'ui:set-playbook', text: JSON.stringify(draft) }, {})).resolves.toMatchObject({ ok: true });
+    expect(attempts).toBe(2);
+    expect((await h['ui:get-playbook']({ type: 'ui:get-playbook' }, {})).app.name).toBe('Renamed');
+    // Every page's hello checks the registration against the stored playbook.
+    await h['cs:hello']({ type: 'cs:hello', url: 'http://127.0.0.1/projects' }, {});
+    expect(checks).toHaveBeenCalledTimes(1);
   });
 });

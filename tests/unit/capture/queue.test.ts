@@ -182,4 +182,25 @@ describe('createQueue', () => {
     await q.flush();
     expect(calls).toBe(1);
   });
+
+  it('drain, on the way out, sends every pending batch at once even with a flush in flight, and keeps events until acknowledged', async () => {
+    const { bg, release } = gatedBackground();
+    const q = createQueue({ send: bg.send, maxBatch: 200 });
+    for (let n = 1; n <= 250; n++) q.push(ev(n));
+    const flushing = q.flush(); // the first 200 in flight; their answer may never come (the tab is closing)
+    for (let n = 251; n <= 450; n++) q.push(ev(n));
+    q.meter({ meter: 'seats', used: 7, limit: 10, ts: 1 });
+    q.drain();
+    // Sent synchronously: nothing may wait for an answer or a later task.
+    expect(bg.send).toHaveBeenCalledTimes(4);
+    const drained = bg.batches.slice(1);
+    expect(ids(drained.flatMap((b) => b.events))).toEqual(Array.from({ length: 450 }, (_, i) => `page-1:${i + 1}`));
+    expect(drained.every((b) => b.events.length <= 200)).toBe(true);
+    expect(drained[0]?.meters).toHaveLength(1);
+    expect(q.size).toBe(450);
+    release();
+    await flushing;
+    await new Promise((r) => setTimeout(r, 0));
+    expect(q.size).toBe(0);
+  });
 });

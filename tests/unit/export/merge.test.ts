@@ -34,7 +34,8 @@ describe('mergeExports', () => {
     expect(m.records).toHaveLength(3);
     expect(m.duplicates).toBe(6);
     expect(m.superseded).toBe(0);
-    expect(new Set(m.records.map((r) => r.source))).toEqual(new Set(['team.json']));
+    // Identical records: the file name that sorts first is the source, whatever the drop order.
+    expect(new Set(m.records.map((r) => r.source))).toEqual(new Set(['team (1).json']));
   });
 
   it('keeps users apart by account and by app, even with the same user id', async () => {
