@@ -112,18 +112,22 @@ export function startCapture(pb: Playbook, host: CaptureHost, sink: CaptureSink,
   // the demo app's 6 click rules, 0-5 µs on the heavy page's 3). Each such walk goes up the whole
   // path, so many rules take the single walk, checked rule by rule on each hit.
   // A real click on a <label> makes the browser click its control too, trusted, with the same
-  // timeStamp: one user action, so an event on a feature with the timeStamp of the last one
-  // takes that one's number, and features it counted do not count twice. Read on hits only:
+  // timeStamp: one user action, so that click takes the label click's number, and features
+  // it counted do not count twice. Read on hits only:
   // most clicks hit no feature, and each read from the event costs the click.
+  // Two fast real clicks can share a timeStamp too (its resolution is coarse): only the click
+  // forwarded to the control of the label just clicked is the same action.
   let lastHitAt = -1;
   let lastHitNo = 0;
+  let lastHitTarget: EventTarget | null = null;
   const sameAction = (e: Event) => {
     const at = e.timeStamp;
-    if (at === lastHitAt) eventNo = lastHitNo;
+    if (at === lastHitAt && lastHitTarget instanceof Element && lastHitTarget.closest('label')?.control === e.target) eventNo = lastHitNo;
     else {
       lastHitAt = at;
       lastHitNo = eventNo;
     }
+    lastHitTarget = e.target;
   };
   const onEvent = (e: Event, c: Rules, kind: CaptureKind) => {
     const any = c.any;
@@ -261,11 +265,17 @@ export function startCapture(pb: Playbook, host: CaptureHost, sink: CaptureSink,
 
   if (rules.route.length) {
     let last: string | null = null;
+    // Per rule, what it last matched: a change the pattern ignores (a "#*" suffix) is no new view.
+    const seen = rules.route.map((): string | null => null);
     const check = () => {
       const where = `${win.location.pathname}${win.location.hash}`;
       if (where === last) return;
       last = where;
-      for (const r of rules.route) if (r.re.test(routeTarget(r.pattern, win.location))) sink.feature(r.feature, 'route');
+      rules.route.forEach((r, i) => {
+        const k = r.re.key(routeTarget(r.pattern, win.location));
+        if (k !== null && k !== seen[i]) sink.feature(r.feature, 'route');
+        seen[i] = k;
+      });
     };
     check();
     const nav = (win as Window & { navigation?: EventTarget }).navigation;

@@ -7,6 +7,8 @@ import { globMatch } from '../playbook/glob';
  */
 export interface RouteMatcher {
   test(target: string): boolean;
+  /** The part of `target` the pattern looked at (hashbang spelled as "#/", an ignored "#…" suffix cut), or null: no match. */
+  key(target: string): string | null;
 }
 
 /** Longer paths or hashes never match a route (no app route is this long; it bounds the work). */
@@ -48,16 +50,15 @@ export function compileRoute(pattern: string): RouteMatcher {
     else pieces[pieces.length - 1]!.push(seg[0] === ':' ? null : seg.split('*'));
   }
   const once = (t: string) => fits(pieces, t.split('/'));
-  return {
-    test(target) {
-      if (target.length > MAX_ROUTE_TARGET) return false;
-      let t = unbang(target);
-      const cut = suffix ? t.indexOf('#', 1) : -1;
-      if (cut > 0) t = t.slice(0, cut);
-      // A trailing "/" on the page's path is optional, as it was for the RegExp form.
-      return once(t) || (t.endsWith('/') && once(t.slice(0, -1)));
-    },
+  const key = (target: string) => {
+    if (target.length > MAX_ROUTE_TARGET) return null;
+    let t = unbang(target);
+    const cut = suffix ? t.indexOf('#', 1) : -1;
+    if (cut > 0) t = t.slice(0, cut);
+    // A trailing "/" on the page's path is optional, as it was for the RegExp form.
+    return once(t) || (t.endsWith('/') && once(t.slice(0, -1))) ? t : null;
   };
+  return { key, test: (target) => key(target) !== null };
 }
 
 /** What a route pattern is matched against: the hash for "#…" patterns, the path otherwise. */

@@ -122,11 +122,11 @@ export async function stopServiceWorker(extPage: Page): Promise<void> {
 }
 
 /** Polls `fn` until it returns a truthy value, or fails after `timeoutMs` with the last value seen. */
-export async function until<T>(fn: () => Promise<T>, ok: (v: T) => boolean, timeoutMs = 15_000, what = 'condition'): Promise<T> {
+export async function until<T>(fn: () => Promise<T>, ok: (v: T) => boolean, timeoutMs = 15_000, what = 'condition', show = (v: T) => JSON.stringify(v)?.slice(0, 500)): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   let last: T = await fn();
   while (!ok(last)) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}; last value: ${JSON.stringify(last)?.slice(0, 500)}`);
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}; last value: ${show(last)}`);
     await new Promise((r) => setTimeout(r, 150));
     last = await fn();
   }

@@ -61,5 +61,6 @@ export function waitForCounts(extPage: Page, demoUrl: string, expected: Record<s
     (s) => JSON.stringify(Object.entries(countsOf(s)).sort()) === want,
     timeoutMs,
     `recorded counts ${want}`,
+    (s) => JSON.stringify(countsOf(s)),
   );
 }

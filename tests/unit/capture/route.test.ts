@@ -27,6 +27,16 @@ describe('compileRoute', () => {
     expect(matches(pattern, path)).toBe(expected);
   });
 
+  it('keys a match by what the pattern looked at: an ignored "#…" suffix and the hashbang spelling give the same key', () => {
+    const active = compileRoute('#/active#*');
+    expect(active.key('#/active')).toBe('#/active');
+    expect(active.key('#/active#@2')).toBe('#/active');
+    expect(active.key('#!active')).toBe('#/active');
+    expect(active.key('#/completed')).toBeNull();
+    // Without "#*" a suffix is part of the route: no match, no key.
+    expect(compileRoute('#/active').key('#/active#@2')).toBeNull();
+  });
+
   it('treats regex characters in a pattern literally', () => {
     expect(matches('/v1.0/docs', '/v1.0/docs')).toBe(true);
     expect(matches('/v1.0/docs', '/v1x0/docs')).toBe(false);
