@@ -10,16 +10,12 @@
  * about a third of the size: what keeps the committed gallery small.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { startDemoServer } from '../demo/server.mjs';
-import { exportFile } from '../lib/export/build';
-import { writeExportJson } from '../lib/export/write-json';
-import { prng, syntheticHistory, syntheticPlaybook } from './lib/synthetic';
-import { syntheticRecords } from './lib/synthetic-export';
 import { extensionId, launchWithExtension, openExtensionPage, waitForCaptureRegistration } from './lib/browser';
+import { reviewBook } from './lib/review-book';
 import { loadPlaybook, statesPlaybook, walkStates } from './lib/widget-states';
 import { exposeWidgetRoot } from './lib/widget-root';
 
@@ -27,22 +23,6 @@ const OUT = resolve(import.meta.dirname, '../docs/screenshots');
 const SCHEMES = ['light', 'dark'] as const;
 const SMALL = { width: 375, height: 667 };
 const LARGE = { width: 1280, height: 800 };
-
-/** 80 users in 16 accounts, from barely active to daily users, scored for real: every band shows. */
-async function reviewBook(): Promise<string> {
-  const now = Date.now();
-  const pb = syntheticPlaybook(12);
-  const rand = prng(7);
-  const users = Array.from({ length: 80 }, (_, i) => ({
-    account: `Account ${String.fromCharCode(65 + (i % 16))}`,
-    user: `user-${i}`,
-    history: syntheticHistory(pb, now, 10 + (i % 50), 0.02 + ((i * 7) % 16) / 30, rand),
-  }));
-  const records = await syntheticRecords(pb, JSON.stringify(pb), users, now);
-  const path = join(tmpdir(), 'uptake-screenshots-book.json');
-  writeFileSync(path, writeExportJson(exportFile(records, now)));
-  return path;
-}
 
 /** The part of the screen that shows a state: the widget's visible boxes and the target, with a margin. */
 async function regionOf(page: Page, target: string | null) {
