@@ -5,7 +5,11 @@ const MAX_TEXT = 500;
 
 /** Text as anchors compare it: whitespace collapsed, trimmed, at most 500 characters, lower case. */
 export function normalise(s: string | null | undefined): string {
-  return (s ?? '').replace(/\s+/g, ' ').trim().slice(0, MAX_TEXT).toLowerCase();
+  // Word by word until the cut: a container's text can be megabytes, read on every click.
+  const words = /\S+/g;
+  let out = '';
+  for (let m = words.exec(s ?? ''); m !== null && out.length < MAX_TEXT; m = words.exec(s ?? '')) out += out ? ` ${m[0].slice(0, MAX_TEXT)}` : m[0].slice(0, MAX_TEXT);
+  return out.slice(0, MAX_TEXT).toLowerCase();
 }
 
 /** A playbook's text or name filter, prepared once: normalised, whether it holds whitespace, whether it is printable ASCII. */
