@@ -4,12 +4,14 @@ import { rootIndex } from './roots';
 const MAX_TEXT = 500;
 
 /** Text as anchors compare it: whitespace collapsed, trimmed, at most 500 characters, lower case. */
-export function normalise(s: string | null | undefined): string {
-  // Word by word until the cut: a container's text can be megabytes, read on every click.
+export const normalise = (s: string | null | undefined): string => collapse(s ?? '', MAX_TEXT).toLowerCase();
+
+/** `s` with whitespace collapsed and trimmed, cut at `max`: word by word, as a container's text can be megabytes. */
+export function collapse(s: string, max: number): string {
   const words = /\S+/g;
   let out = '';
-  for (let m = words.exec(s ?? ''); m !== null && out.length < MAX_TEXT; m = words.exec(s ?? '')) out += out ? ` ${m[0].slice(0, MAX_TEXT)}` : m[0].slice(0, MAX_TEXT);
-  return out.slice(0, MAX_TEXT).toLowerCase();
+  for (let m = words.exec(s); m !== null && out.length < max; m = words.exec(s)) out += out ? ` ${m[0].slice(0, max)}` : m[0].slice(0, max);
+  return out.slice(0, max);
 }
 
 /** A playbook's text or name filter, prepared once: normalised, whether it holds whitespace, whether it is printable ASCII. */
