@@ -1,3 +1,4 @@
+import { collapse } from '../anchors/match';
 import type { DomChanges, RootIndex } from '../anchors/roots';
 import { type CompiledAnchor, compileAnchor, filtersPass } from '../anchors/selector';
 import type { Anchor, Meter } from '../playbook/schema';
@@ -89,7 +90,7 @@ export function watchAppearances(
       }
       for (const t of texts) {
         if (!passes(el, t)) continue;
-        const value = parseMeterText((el.textContent ?? '').replace(/\s+/g, ' '), t.re, t.meter.limit);
+        const value = parseMeterText(collapse(el.textContent ?? '', 200), t.re, t.meter.limit);
         if (!value) continue;
         const sig = `${value.used}/${value.limit}`;
         if (t.last === sig) continue;
