@@ -4,17 +4,18 @@ import { downloadOf } from './console-helpers';
 import { countsOf, expect, summary, test } from './fixtures';
 
 // What the user types and what the URL carries beyond its path must end up nowhere Uptake keeps or writes.
-const SECRETS = ['s3cret-token-4417', 'frag-secret-9983', 'typed-secret-5521'];
+const [QUERY, HASH, TYPED_SECRET] = ['s3cret-token-4417', 'frag-secret-9983', 'typed-secret-5521'];
+const SECRETS = [QUERY, HASH, TYPED_SECRET];
 // Form values the walkthrough types: never collected either.
 const TYPED = ['Website relaunch', 'Draft brief', 'sam@example.com'];
 
 test('a query string, a hash and typed text end up in no IndexedDB store, no extension storage and no export; paths are stored bare', async ({ app, extPage, demo, context }) => {
   test.setTimeout(120_000);
   await walkthrough(app, demo.url);
-  await app.goto(`${demo.url}/reports?token=${SECRETS[0]}#${SECRETS[1]}`);
+  await app.goto(`${demo.url}/reports?token=${QUERY}#${HASH}`);
   await app.click('#export-csv');
   await app.click('#main-nav a[href="/projects"]');
-  await app.fill('#project-form input[name="name"]', SECRETS[2]);
+  await app.fill('#project-form input[name="name"]', TYPED_SECRET);
   await app.click('#create-project');
   await until(async () => countsOf(await summary(extPage, demo.url)), (c) => c['export-csv'] === 2 && c['create-project'] === 3, 20_000, 'the last clicks stored');
 
@@ -59,9 +60,11 @@ test('a walkthrough of the demo app and both exports send nothing anywhere but t
   const seen: string[] = [];
   context.on('request', (r) => seen.push(r.url()));
   // Positive controls: requests made by the service worker and by an extension page are seen here too.
-  const probes = [`${demo.url}/favicon.svg?from=worker`, `${demo.url}/favicon.svg?from=options`];
-  await (await serviceWorker(context)).evaluate((u) => fetch(u).then((r) => r.status), probes[0]);
-  await extPage.evaluate((u) => fetch(u).then((r) => r.status), probes[1]);
+  const fromWorker = `${demo.url}/favicon.svg?from=worker`;
+  const fromOptions = `${demo.url}/favicon.svg?from=options`;
+  const probes = [fromWorker, fromOptions];
+  await (await serviceWorker(context)).evaluate((u) => fetch(u).then((r) => r.status), fromWorker);
+  await extPage.evaluate((u) => fetch(u).then((r) => r.status), fromOptions);
   await expect.poll(() => probes.filter((u) => seen.includes(u))).toEqual(probes);
 
   await walkthrough(app, demo.url);

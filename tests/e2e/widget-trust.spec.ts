@@ -152,7 +152,14 @@ test('a click in the first half second after a nudge appears under the pointer i
       requestAnimationFrame(look);
     };
     requestAnimationFrame(look);
-    addEventListener('pointerdown', (e) => (onWidget(e.target as Element) ? probe.hits.push(performance.now() - probe.absentAt) : (probe.absentAt = performance.now())), true);
+    addEventListener(
+      'pointerdown',
+      (e) => {
+        if (onWidget(e.target as Element)) probe.hits.push(performance.now() - probe.absentAt);
+        else probe.absentAt = performance.now();
+      },
+      true,
+    );
   }, at);
   const clicked = async () => (await nudgeStats(extPage, 'tip'))?.clicked ?? 0;
   let refused = 0;
