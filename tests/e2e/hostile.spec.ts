@@ -163,7 +163,7 @@ test('a single-page app leaving the playbook’s pages stops capture and the wid
   await expect(launcher).toBeVisible();
 });
 
-test('the page cannot read the widget, reach into it, claim its element, or remove or hide it for good', async ({ app, extPage }) => {
+test('the page cannot read the widget, reach into it, claim its element, or remove or hide it (it comes back, up to 50 times per mount)', async ({ app, extPage }) => {
   const saved = await ask<'ui:set-playbook'>(extPage, { type: 'ui:set-playbook', text: playbook });
   expect(saved.ok).toBe(true);
   await app.goto(`${pages.url}/replay.html?claim`);
