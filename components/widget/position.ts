@@ -74,7 +74,10 @@ export function follow(
 export function ring(target: Element, el: HTMLElement): Positioned {
   const place = () => {
     const r = target.getBoundingClientRect();
-    Object.assign(el.style, { left: `${r.left - 4}px`, top: `${r.top - 4}px`, width: `${r.width + 8}px`, height: `${r.height + 8}px` });
+    const [x, y, x2, y2] = [r.left - 4, r.top - 4, r.right + 4, r.bottom + 4];
+    Object.assign(el.style, { left: `${x}px`, top: `${y}px`, width: `${x2 - x}px`, height: `${y2 - y}px` });
+    // The backdrop's cut-out, in viewport coordinates: the ring's box.
+    el.style.setProperty('--hole', `${x}px ${y}px,${x2}px ${y}px,${x2}px ${y2}px,${x}px ${y2}px,${x}px ${y}px`);
   };
   return { stop: autoUpdate(target, el, place) };
 }
