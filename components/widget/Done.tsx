@@ -10,22 +10,20 @@ const DONE_MS = 5000;
 export function Done({ guide, focus, onClose }: { guide: Guide; focus: boolean; onClose(): void }) {
   const card = useRef<HTMLDivElement>(null);
   useEffect(() => {
-    if (focus) card.current?.focus({ preventScroll: true });
+    if (focus) card.current?.focus();
     const t = setInterval(() => card.current?.matches(':hover, :focus-within') || onClose(), DONE_MS);
     return () => clearInterval(t);
   }, []);
   const close = trusted(onClose);
   return (
-    <div ref={card} class="card centered" role="status" tabindex={-1} data-done={guide.id} onKeyDown={(e) => e.key === 'Escape' && close(e)}>
+    <div ref={card} class="card centered" role="status" tabindex={-1} onKeyDown={(e) => e.key === 'Escape' && close(e)}>
       <h2>You're done</h2>
       <p class="body">
         You finished “{guide.name}”. {guide.done && <Markdown source={guide.done} />}
       </p>
-      <div class="buttons">
-        <button type="button" class="primary" onClick={close}>
-          Close
-        </button>
-      </div>
+      <button type="button" class="primary" onClick={close}>
+        Close
+      </button>
     </div>
   );
 }

@@ -162,9 +162,8 @@ export function StepCard({ host, guide, index, loc, focus, back, onNext: next, o
       )}
       <div
         ref={card}
-        class={`card${centered || waiting ? ' centered' : ''}${waiting ? ' waiting' : ''}${hidden ? ' target-hidden' : ''}`}
+        class={`card${centered || waiting ? ' centered' : ''}${waiting ? ' waiting' : ''}`}
         role="dialog"
-        aria-modal="false"
         aria-labelledby={titleId}
         aria-describedby={bodyId}
         tabindex={-1}
@@ -199,16 +198,16 @@ export function StepCard({ host, guide, index, loc, focus, back, onNext: next, o
         )}
         <div class="foot">
           {total > 1 && (
-            <span class="dots" aria-hidden="true">
-              {guide.steps.map((s, i) => (
-                <i key={s.id} class={i === index ? 'on' : undefined} />
-              ))}
-            </span>
-          )}
-          {total > 1 && (
-            <span class="sr-only">
-              {index + 1} of {total}
-            </span>
+            <>
+              <span class="dots" aria-hidden="true">
+                {guide.steps.map((s, i) => (
+                  <i key={s.id} class={i === index ? 'on' : undefined} />
+                ))}
+              </span>
+              <span class="sr-only">
+                {index + 1} of {total}
+              </span>
+            </>
           )}
           {tour && (
             <button type="button" class="skip" {...guard.on(dismiss)}>
