@@ -220,7 +220,7 @@ export function StepCard({ host, guide, index, loc, focus, back, onNext: next, o
                 Back
               </button>
             )}
-            {(adv.on === 'next' || centered || back) && (
+            {!waiting && (adv.on === 'next' || centered || back) && (
               <button type="button" class="primary" {...guard.on(onNext)}>
                 {last ? 'Done' : 'Next'}
               </button>

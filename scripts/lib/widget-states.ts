@@ -189,7 +189,7 @@ export async function walkStates(app: Page, extPage: Page, demoUrl: string, visi
   await app.evaluate(() => document.querySelector('main')?.prepend(Object.assign(document.createElement('p'), { id: 'late-report', textContent: 'Quarterly report' })));
   await shown(w.locator('.card[data-step="x-waiting"]:not(.waiting)'));
   await press(w.locator('.card[data-step="x-waiting"] .primary'));
-  await shown(w.locator('.card[role="status"]'));
+  await w.locator('.card[role="status"]').waitFor();
   await visit('tour-done', null);
   await press(w.locator('.card[role="status"] .primary'));
 

@@ -174,6 +174,7 @@ test('while a late element renders, a waiting card names it, with Skip and close
   await expect(card.locator('.note')).toHaveText('Waiting for Quarterly report to appear…');
   await expect(card.getByRole('button', { name: 'Skip tour' })).toBeVisible();
   await expect(card.getByRole('button', { name: 'Close tour' })).toBeVisible();
+  await expect(card.locator('.primary')).toHaveCount(0); // nothing to go on to before the element is there
   await expectNextTo(card, app.locator('#late'));
   await expect(card.locator('.body')).toHaveText('It is ready.');
   await card.getByRole('button', { name: 'Skip tour' }).click();
