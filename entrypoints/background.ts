@@ -44,12 +44,23 @@ export default defineBackground(() => {
     onError: (type, error) => {
       // A storage failure is remembered for the warning, and a dead connection reopened by the next message.
       connection.failed(error);
+      if (connection.health()) drainSoon();
       console.error(`Uptake: handling ${type} failed`, error);
     },
     onSuccess: (type) => {
-      if (type === 'cs:batch' || type === 'ui:reset-data') connection.ok();
+      // Storage works again: closed tabs' copies are stored now, not at the next worker start.
+      if ((type === 'cs:batch' || type === 'ui:reset-data') && connection.ok()) void drain();
     },
   });
+  // While storage fails, the copies are tried again now and then (the open pages retry on their own).
+  let drainTimer: ReturnType<typeof setTimeout> | undefined;
+  const drainSoon = () => {
+    if (drainTimer !== undefined) return;
+    drainTimer = setTimeout(() => {
+      drainTimer = undefined;
+      void drain();
+    }, 5000);
+  };
 
   // sendResponse + `return true` works in every browser; a returned promise does not everywhere.
   browser.runtime.onMessage.addListener((message, sender, sendResponse) => {

@@ -44,8 +44,9 @@ export function createConsoleHandlers({ db, now, current, clearOutboxes }: Conso
 
     async 'ui:reset-data'() {
       // The saved playbook and the settings are configuration, not recorded data: a reset keeps them.
-      await clearOutboxes?.();
+      // The database first: a reset that fails (a full disk) leaves the pages' waiting copies in place too.
       await resetData(await db(), [PLAYBOOK_KEY, SETTINGS_KEY]);
+      await clearOutboxes?.();
       return { ok: true };
     },
   };

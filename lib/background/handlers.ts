@@ -53,8 +53,19 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
   const scores = createScoreCache();
   const compactor = createCompactor({ db: deps.db, estimate: deps.estimateStorage ?? browserEstimate });
   let active: Promise<ActivePlaybook> | null = null;
+  // While the database cannot be read (a full disk), pages still get the last playbook this worker read:
+  // their events wait in the outbox instead of never being captured; a failed load is tried again.
+  let lastGood: ActivePlaybook | null = null;
+  let lastPaused = false;
   const current = async () => {
-    active ??= deps.db().then(loadActivePlaybook);
+    active ??= deps.db().then(loadActivePlaybook).then(
+      (a) => (lastGood = a),
+      (error) => {
+        active = null;
+        if (lastGood) return lastGood;
+        throw error;
+      },
+    );
     return active;
   };
   const reload = async () => {
@@ -102,7 +113,8 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
     async 'cs:hello'(msg) {
       deps.checkRegistration?.();
       // Paused: no playbook, so capture does not start on pages loaded from now on.
-      if ((await loadSettings(await deps.db())).paused) return { playbook: null };
+      const paused = await deps.db().then(loadSettings).then((s) => (lastPaused = s.paused), () => lastPaused);
+      if (paused) return { playbook: null };
       const { playbook } = await current();
       return { playbook: urlMatchesAny(playbook.app.matches, msg.url) ? playbook : null };
     },

@@ -56,9 +56,11 @@ export function createConnection(open: () => Promise<UptakeDb> = () => openStore
       const message = (error as Error)?.message || String(error);
       health = { error: message, since: health?.since ?? now() };
     },
-    /** A write went through: storage works again. */
-    ok() {
+    /** A write went through: storage works again. True when it had failed until now. */
+    ok(): boolean {
+      const recovered = health !== null;
       health = null;
+      return recovered;
     },
     health: (): StorageHealth | null => health,
   };

@@ -23,4 +23,28 @@ describe('bench step guard', () => {
     expect(log.mock.calls.map((c) => String(c[0]))).toEqual([expect.stringMatching(/^nudge latency +not measured +\(locator\.waitFor/), expect.stringMatching(/^hangs +not measured/)]);
     log.mockRestore();
   });
+
+  it('tries a step once more when recover repaired its cause, and reports the second failure with both reasons', async () => {
+    const log = vi.spyOn(console, 'log').mockImplementation(() => {});
+    const { step, notMeasured, retried } = stepGuard();
+    let tries = 0;
+    const undo = vi.fn();
+    const crashOnce = () => {
+      if (++tries === 1) throw new Error('Target page, context or browser has been closed');
+    };
+    expect(await step('host overhead', crashOnce, { recover: async () => 'Chromium was gone: relaunched it', beforeRetry: undo })).toBe(true);
+    expect(tries).toBe(2);
+    expect(undo).toHaveBeenCalledOnce();
+    expect(retried).toEqual([{ step: 'host overhead', why: 'Target page, context or browser has been closed; Chromium was gone: relaunched it' }]);
+    const fails = () => Promise.reject(new Error('closed'));
+    expect(await step('large DOM', fails, { recover: async () => 'relaunched' })).toBe(false);
+    expect(await step('review', fails, { recover: async () => null })).toBe(false);
+    expect(await step('render', fails, { recover: () => Promise.reject(new Error('did not start again')) })).toBe(false);
+    expect(notMeasured).toEqual([
+      { step: 'large DOM', why: 'relaunched, then: closed' },
+      { step: 'review', why: 'closed' },
+      { step: 'render', why: 'closed; did not start again' },
+    ]);
+    log.mockRestore();
+  });
 });
