@@ -18,7 +18,7 @@ export interface WidgetHost {
   guideCompleted(guide: string): void;
   /** The nudge the background decided to show (null: hide), with when it was asked for. */
   onNudge(fn: (shown: ShownNudge | null) => void): () => void;
-  nudgeEvent(nudge: string, action: 'clicked' | 'dismissed' | 'snoozed' | 'closed'): void;
+  nudgeEvent(nudge: string, action: 'clicked' | 'dismissed' | 'snoozed' | 'closed' | 'never'): void;
   pauseTips(): void;
   /** A guide is running: no nudge may interrupt it. */
   setBusy(busy: boolean): void;
