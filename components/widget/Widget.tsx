@@ -5,6 +5,7 @@ import { Checklist } from './Checklist';
 import { Hotspot } from './Hotspot';
 import { NudgeCard } from './NudgeCard';
 import { StepCard } from './StepCard';
+import { useGo } from './useGo';
 import { useLocation } from './useLocation';
 
 interface Active {
@@ -36,6 +37,7 @@ export function Widget({ host, onCommand }: Props) {
   useEffect(() => host.subscribe(setState), []);
   useEffect(() => host.onNudge(setShown), []);
   useEffect(() => host.setBusy(active !== null), [active]);
+  const [go, pointer] = useGo(host);
 
   const start = useCallback((guide: string, focus: boolean) => {
     returnFocus.current ??= document.activeElement;
@@ -79,11 +81,12 @@ export function Widget({ host, onCommand }: Props) {
 
   return (
     <>
-      {hasChecklist && <Checklist playbook={pb} state={state} onShowMe={start} opened={opened} />}
+      {hasChecklist && <Checklist host={host} state={state} onShowMe={start} onGo={go} opened={opened} />}
+      {pointer}
       {hotspots.map((g) => (
         <Hotspot key={g.id} host={host} guide={g} loc={loc} onOpen={(focus) => start(g.id, focus)} />
       ))}
-      {shown && !active && <NudgeCard key={shown.nudge.id} host={host} shown={shown} onStartGuide={start} />}
+      {shown && !active && <NudgeCard key={shown.nudge.id} host={host} shown={shown} state={state} onStartGuide={start} onGo={go} />}
       {guide && active && (
         <StepCard
           key={`${guide.id}:${active.index}`}

@@ -12,7 +12,8 @@ export interface WidgetHost {
   subscribe(fn: (state: WidgetState) => void): () => void;
   /** Called with each feature use capture detects (steps can advance on one). */
   onFeature(fn: (feature: string) => void): () => void;
-  saveGuide(guide: string, step: number, status: GuideStatus): void;
+  /** Resolves once stored (a navigation may follow). */
+  saveGuide(guide: string, step: number, status: GuideStatus): Promise<unknown>;
   reportFailure(guide: string, step: string, reason: string): void;
   /** A guide was completed: counted for features detected `{ "on": "guide" }`. */
   guideCompleted(guide: string): void;

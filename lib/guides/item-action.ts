@@ -23,11 +23,11 @@ export function itemAction(pb: Pb, m: Milestone): ItemAction | null {
   return null;
 }
 
-/** The first milestone not reached yet that offers an action: a celebration's next step. */
+/** The first milestone not reached yet with a tour or a page to go to: a celebration's next step, wherever the user is. */
 export function nextStep(pb: Pb & Pick<Playbook, 'milestones'>, reached: ReadonlySet<string>): { milestone: Milestone; action: ItemAction } | null {
   for (const milestone of pb.milestones) {
     const action = reached.has(milestone.id) ? null : itemAction(pb, milestone);
-    if (action) return { milestone, action };
+    if (action && ('guide' in action || action.path)) return { milestone, action };
   }
   return null;
 }
