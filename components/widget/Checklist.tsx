@@ -19,7 +19,7 @@ interface Props {
 
 /** The checklist's own record (not a guide id): "dismissed" by the user, "completed" once celebrated, "active" reopened. */
 const OWN = '~checklist';
-/** How long the 100% celebration shows before the checklist hides itself (held while pointer or focus is in it). */
+/** How long the 100% celebration shows before the checklist hides itself (longer while pointer or focus is in it). */
 const PARTY_MS = 5000;
 
 const dateOf = (ts: number) => new Date(ts).toLocaleDateString(undefined, { month: 'short', day: 'numeric' });
@@ -30,7 +30,6 @@ export function Checklist({ host, state, onShowMe, onGo, opened }: Props) {
   // 'key': opened with the keyboard, so focus moves into the panel.
   const [open, setOpen] = useState<boolean | 'key'>(false);
   const [mine, setMine] = useState<GuideStatus>();
-  const [held, setHeld] = useState(false);
   const box = useRef<HTMLDivElement>(null);
   const panel = useRef<HTMLElement>(null);
   const launcher = useRef<HTMLButtonElement>(null);
@@ -60,10 +59,10 @@ export function Checklist({ host, state, onShowMe, onGo, opened }: Props) {
     if (open === 'key') panel.current?.focus();
   }, [open]);
   useEffect(() => {
-    if (!party || held) return;
-    const t = setTimeout(save, PARTY_MS, 'completed');
-    return () => clearTimeout(t);
-  }, [party, held]);
+    if (!party) return;
+    const t = setInterval(() => panel.current?.matches(':hover,:focus-within') || save('completed'), PARTY_MS);
+    return () => clearInterval(t);
+  }, [party]);
   const shown = !!open || party;
   // Opened over the app's primary action: move to a corner where the panel leaves it clear.
   useLayoutEffect(() => {
@@ -80,10 +79,6 @@ export function Checklist({ host, state, onShowMe, onGo, opened }: Props) {
           aria-labelledby="uptake-checklist-h"
           tabindex={-1}
           ref={panel}
-          onMouseEnter={() => setHeld(true)}
-          onMouseLeave={() => setHeld(false)}
-          onFocusIn={() => setHeld(true)}
-          onFocusOut={() => setHeld(false)}
           onKeyDown={(e) => {
             if (e.isTrusted && e.key === 'Escape') {
               launcher.current?.focus();
@@ -102,14 +97,14 @@ export function Checklist({ host, state, onShowMe, onGo, opened }: Props) {
           </div>
           {party && (
             <p class="party" role="status">
-              🎉 All done: you have finished getting started.
+              🎉 All done!
             </p>
           )}
           <ul>
             {playbook.milestones.map((m) => {
               const at = reached.get(m.id);
               const act = at === undefined && itemAction(playbook, m);
-              const label = act && ('guide' in act ? 'Show me' : 'Go there');
+              const label = act && (act.guide ? 'Show me' : 'Go there');
               return (
                 <li key={m.id} data-milestone={m.id} data-reached={at !== undefined}>
                   <span class="tick" aria-hidden="true">
@@ -130,7 +125,7 @@ export function Checklist({ host, state, onShowMe, onGo, opened }: Props) {
                         aria-label={`${label}: ${m.name}`}
                         onClick={trusted((e: MouseEvent) => {
                           setOpen(false);
-                          if ('guide' in act) onShowMe(act.guide, e.detail === 0);
+                          if (act.guide) onShowMe(act.guide, e.detail === 0);
                           else onGo(m, e.detail === 0);
                         })}
                       >
@@ -143,7 +138,7 @@ export function Checklist({ host, state, onShowMe, onGo, opened }: Props) {
             })}
           </ul>
           <button type="button" class="link" onClick={trusted(() => save('dismissed'))}>
-            Hide the checklist (the Uptake button reopens it)
+            Hide checklist
           </button>
         </section>
       )}

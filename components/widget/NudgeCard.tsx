@@ -67,12 +67,13 @@ export function NudgeCard({ host, shown, state, onStartGuide, onGo }: Props) {
   const url = nudge.cta?.url ?? (kind === 'expansion' ? shown.upgradeUrl : null);
   // A win offers the next step (the first open milestone's tour or page) unless the playbook set a call to action.
   const next = win && !nudge.cta ? nextStep(host.playbook, new Set(state.milestones.map((m) => m.id))) : null;
-  const cta = next ? { label: `Next: ${next.milestone.name}`, guide: 'guide' in next.action ? next.action.guide : undefined } : nudge.cta;
+  const cta = next ? { label: `Next: ${next.milestone.name}`, guide: next.action.guide } : nudge.cta;
   const act = (e: MouseEvent) => {
     host.nudgeEvent(nudge.id, 'clicked');
     if (cta?.guide) onStartGuide(cta.guide, e.detail === 0);
     else if (next) onGo(next.milestone, e.detail === 0);
   };
+  const Cta = url ? 'a' : 'button';
   const titleId = `n-${nudge.id}`;
   const corner = target === null;
   return (
@@ -114,16 +115,11 @@ export function NudgeCard({ host, shown, state, onStartGuide, onGo }: Props) {
               Remind me tomorrow
             </button>
           )}
-          {cta &&
-            (url ? (
-              <a class="primary" href={url} target="_blank" rel="noopener noreferrer" {...guard.on(act)}>
-                {cta.label}
-              </a>
-            ) : (
-              <button type="button" class="primary" {...guard.on(act)}>
-                {cta.label}
-              </button>
-            ))}
+          {cta && (
+            <Cta class="primary" {...(url ? { href: url, target: '_blank', rel: 'noopener noreferrer' } : { type: 'button' })} {...guard.on(act)}>
+              {cta.label}
+            </Cta>
+          )}
         </span>
       </div>
       {!win && (

@@ -1,7 +1,11 @@
 import type { Anchor, Milestone, Playbook } from '../playbook/schema';
 
 /** What a checklist item (or a celebration's next step) offers: its tour, or where its feature lives. */
-export type ItemAction = { guide: string } | { path?: string; anchor?: Anchor };
+export interface ItemAction {
+  guide?: string;
+  path?: string;
+  anchor?: Anchor;
+}
 
 type Pb = Pick<Playbook, 'features' | 'guides'>;
 
@@ -27,7 +31,7 @@ export function itemAction(pb: Pb, m: Milestone): ItemAction | null {
 export function nextStep(pb: Pb & Pick<Playbook, 'milestones'>, reached: ReadonlySet<string>): { milestone: Milestone; action: ItemAction } | null {
   for (const milestone of pb.milestones) {
     const action = reached.has(milestone.id) ? null : itemAction(pb, milestone);
-    if (action && ('guide' in action || action.path)) return { milestone, action };
+    if (action?.guide || action?.path) return { milestone, action: action! };
   }
   return null;
 }

@@ -105,7 +105,7 @@ test('the user can hide the checklist at any time; it stays hidden across reload
   await app.goto(`${demo.url}/projects`);
   const w = widget(app);
   await w.locator('.launcher').click();
-  await w.getByRole('button', { name: /Hide the checklist/ }).click();
+  await w.getByRole('button', { name: 'Hide checklist' }).click();
   await expect(w.locator('.checklist')).toHaveCount(0);
   await app.reload();
   await expect(w.locator('.checklist')).toHaveCount(0);
