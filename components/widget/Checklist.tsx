@@ -97,7 +97,7 @@ export function Checklist({ host, state, onShowMe, onGo, opened }: Props) {
           </div>
           {party && (
             <p class="party" role="status">
-              🎉 All done!
+              All done: you are set up!
             </p>
           )}
           <ul>
