@@ -1,6 +1,6 @@
 /**
  * The gallery in docs/screenshots/: every widget state at 375 and 1280 px wide, light and
- * dark, then the popup and each console tab, from the built extension in headless
+ * dark (and at 375 px right-to-left with a light brand colour), then the popup and each console tab, from the built extension in headless
  * Chromium against the demo app.
  *
  *   npx wxt build && npm run screenshots
@@ -10,39 +10,19 @@
  * about a third of the size: what keeps the committed gallery small.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import type { Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { startDemoServer } from '../demo/server.mjs';
-import { exportFile } from '../lib/export/build';
-import { writeExportJson } from '../lib/export/write-json';
-import { prng, syntheticHistory, syntheticPlaybook } from './lib/synthetic';
-import { syntheticRecords } from './lib/synthetic-export';
 import { extensionId, launchWithExtension, openExtensionPage, waitForCaptureRegistration } from './lib/browser';
-import { loadPlaybook, statesPlaybook, walkStates } from './lib/widget-states';
+import { reviewBook } from './lib/review-book';
+import { loadPlaybook, statesPlaybook, type Theme, walkStates } from './lib/widget-states';
 import { exposeWidgetRoot } from './lib/widget-root';
 
 const OUT = resolve(import.meta.dirname, '../docs/screenshots');
 const SCHEMES = ['light', 'dark'] as const;
 const SMALL = { width: 375, height: 667 };
 const LARGE = { width: 1280, height: 800 };
-
-/** 80 users in 16 accounts, from barely active to daily users, scored for real: every band shows. */
-async function reviewBook(): Promise<string> {
-  const now = Date.now();
-  const pb = syntheticPlaybook(12);
-  const rand = prng(7);
-  const users = Array.from({ length: 80 }, (_, i) => ({
-    account: `Account ${String.fromCharCode(65 + (i % 16))}`,
-    user: `user-${i}`,
-    history: syntheticHistory(pb, now, 10 + (i % 50), 0.02 + ((i * 7) % 16) / 30, rand),
-  }));
-  const records = await syntheticRecords(pb, JSON.stringify(pb), users, now);
-  const path = join(tmpdir(), 'uptake-screenshots-book.json');
-  writeFileSync(path, writeExportJson(exportFile(records, now)));
-  return path;
-}
 
 /** The part of the screen that shows a state: the widget's visible boxes and the target, with a margin. */
 async function regionOf(page: Page, target: string | null) {
@@ -73,31 +53,46 @@ async function regionOf(page: Page, target: string | null) {
   }, [target, tag] as const);
 }
 
+/** Every widget state at each size, light and dark, as `widget-<state>-<width>-<scheme><suffix>.png`. */
+async function widgetPass(context: BrowserContext, demoUrl: string, theme: Theme, sizes: (typeof SMALL)[], suffix: string): Promise<Page> {
+  const extPage = await openExtensionPage(context);
+  const app = await context.newPage();
+  await app.bringToFront();
+  await loadPlaybook(extPage, statesPlaybook(theme));
+  await app.setViewportSize(SMALL);
+  await walkStates(app, extPage, demoUrl, async (state, target) => {
+    for (const size of sizes) {
+      await app.setViewportSize(size);
+      for (const colorScheme of SCHEMES) {
+        await app.emulateMedia({ colorScheme, reducedMotion: 'reduce' });
+        await app.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+        const clip = size === LARGE ? await regionOf(app, target) : undefined;
+        await app.screenshot({ path: join(OUT, `widget-${state}-${size.width}-${colorScheme}${suffix}.png`), clip });
+      }
+    }
+    await app.setViewportSize(SMALL);
+    await app.emulateMedia({ colorScheme: 'light' });
+  });
+  return extPage;
+}
+
 async function main() {
   rmSync(OUT, { recursive: true, force: true });
   mkdirSync(OUT, { recursive: true });
   const demo = await startDemoServer();
+  // The widget in a right-to-left page with a light brand colour (dark text on its buttons), at
+  // 375 px; a profile of its own, as the walk starts from a new user.
+  const second = await launchWithExtension();
+  try {
+    await waitForCaptureRegistration(second);
+    await widgetPass(second, demo.url, { brandColor: '#ffd400', dir: 'rtl' }, [SMALL], '-rtl-yellow');
+  } finally {
+    await second.close();
+  }
   const context = await launchWithExtension();
   try {
     await waitForCaptureRegistration(context);
-    const extPage = await openExtensionPage(context);
-    const app = await context.newPage();
-    await app.bringToFront();
-    await loadPlaybook(extPage, statesPlaybook({ brandColor: '#2b59c3', dir: 'ltr' }));
-    await app.setViewportSize(SMALL);
-    await walkStates(app, extPage, demo.url, async (state, target) => {
-      for (const size of [SMALL, LARGE]) {
-        await app.setViewportSize(size);
-        for (const colorScheme of SCHEMES) {
-          await app.emulateMedia({ colorScheme, reducedMotion: 'reduce' });
-          await app.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
-          const clip = size === LARGE ? await regionOf(app, target) : undefined;
-          await app.screenshot({ path: join(OUT, `widget-${state}-${size.width}-${colorScheme}.png`), clip });
-        }
-      }
-      await app.setViewportSize(SMALL);
-      await app.emulateMedia({ colorScheme: 'light' });
-    });
+    const extPage = await widgetPass(context, demo.url, { brandColor: '#2b59c3', dir: 'ltr' }, [SMALL, LARGE], '');
 
     // The popup as Chrome sizes it, for the demo app's tab (the walk left a healthy user with every milestone).
     const id = await extensionId(context);

@@ -16,6 +16,8 @@ export interface StepCardProps {
   loc: string;
   /** The user came here with the keyboard: the card takes focus. */
   focus?: boolean;
+  /** Reached with Back: the user did this step's action already, so a Next button shows and a reached route does not skip it. */
+  back?: boolean;
   /** `focus`: whether the user moved on with the keyboard (focus on the card or the target). */
   onNext(focus: boolean): void;
   onBack(): void;
@@ -31,13 +33,19 @@ function keyboardIn(el: Element | null): boolean {
   return !!a && el.contains(a) && a.matches(':focus-visible');
 }
 
+/** A name for a hint, on one line and short: it is the page's text, shown as text. */
+const clip = (s: string) => {
+  const t = s.replace(/\s+/g, ' ').trim();
+  return t.length > 40 ? `${t.slice(0, 39)}…` : t;
+};
+
 function inView(el: Element): boolean {
   const r = el.getBoundingClientRect();
   return r.top >= 0 && r.left >= 0 && r.bottom <= innerHeight && r.right <= innerWidth;
 }
 
 /** One step of a guide: waits for its element, points at it, and moves on the way the playbook says. */
-export function StepCard({ host, guide, index, loc, focus, onNext: next, onBack, onClose }: StepCardProps) {
+export function StepCard({ host, guide, index, loc, focus, back, onNext: next, onBack, onClose }: StepCardProps) {
   const step = guide.steps[index]!;
   // A click and a route change can both advance the same step: move on once.
   const moved = useRef(false);
@@ -55,6 +63,7 @@ export function StepCard({ host, guide, index, loc, focus, onNext: next, onBack,
   const arrowRef = useRef<HTMLDivElement>(null);
   const ringRef = useRef<HTMLDivElement>(null);
   const started = useRef(performance.now());
+  const first = useRef(true);
   const target = phase.kind === 'anchored' ? phase.target : null;
   const find = () => displayed(step.anchor ? host.resolveAnchor(step.anchor) : null);
   const blocked = useTopLayer(card, target);
@@ -127,58 +136,91 @@ export function StepCard({ host, guide, index, loc, focus, onNext: next, onBack,
   }, [target, index]);
   useEffect(() => {
     const adv = step.advance;
-    if (adv.on === 'route' && host.atRoute(adv.path)) onNext();
+    if (adv.on === 'route' && host.atRoute(adv.path) && !(back && first.current)) onNext();
+    first.current = false;
   }, [loc, index]);
 
-  useTabCycle(card, target, () => onClose('dismissed'));
+  const dismiss = () => onClose('dismissed');
+  useTabCycle(card, target, dismiss);
 
   const last = index === total - 1;
   const titleId = `t-${guide.id}-${index}`;
   const bodyId = `b-${guide.id}-${index}`;
   const centered = phase.kind === 'centered';
-  const hint =
-    step.advance.on === 'click' ? 'Click the highlighted item to continue.' : step.advance.on === 'route' ? 'Go to that page to continue.' : step.advance.on === 'feature' ? 'Do it to continue.' : null;
+  const waiting = phase.kind === 'waiting';
+  const tour = guide.kind === 'tour';
+  const adv = step.advance;
+  // The action named as the user sees it: the element's name, the link or path to go to, the feature's name.
+  const named =
+    adv.on === 'click' ? target && host.nameOf(target) : adv.on === 'route' ? (target?.closest('a[href]') && host.nameOf(target)) || adv.path : adv.on === 'feature' && host.playbook.features.find((f) => f.id === adv.feature)?.name;
+  const what = step.anchor?.name ?? step.anchor?.text;
   return (
     <>
-      {target && !hidden && !blocked && <div class="ring" ref={ringRef} aria-hidden="true" />}
+      {target && !hidden && !blocked && (
+        // The dimmed area (.dim) takes clicks so they do nothing, and keeps focus where it was; the cut-out lets them through.
+        <div class={`ring${step.backdrop ?? guide.backdrop ? ' dim' : ''}`} ref={ringRef} aria-hidden="true" onMouseDown={(e) => e.preventDefault()} />
+      )}
       <div
         ref={card}
-        class={`card${centered ? ' centered' : ''}${phase.kind === 'waiting' ? ' waiting' : ''}${hidden ? ' target-hidden' : ''}`}
+        class={`card${centered || waiting ? ' centered' : ''}${waiting ? ' waiting' : ''}`}
         role="dialog"
-        aria-modal="false"
         aria-labelledby={titleId}
         aria-describedby={bodyId}
         tabindex={-1}
         hidden={blocked}
         data-guide={guide.id}
         data-step={step.id}
+        // The waiting card shows after a delay (widget.css): a keyboard user's focus follows it then.
+        onAnimationEnd={(e) => focus && e.currentTarget.focus({ preventScroll: true })}
       >
-        {!centered && <div class="arrow" ref={arrowRef} aria-hidden="true" />}
+        {!centered && !waiting && <div class="arrow" ref={arrowRef} aria-hidden="true" />}
         <div class="head">
           <h2 id={titleId}>{step.title}</h2>
-          <button type="button" class="close" aria-label={`Close ${guide.kind === 'tour' ? 'tour' : 'tip'}`} {...guard.on(() => onClose('dismissed'))}>
+          <button type="button" class="close" aria-label={`Close ${tour ? 'tour' : 'tip'}`} {...guard.on(dismiss)}>
             ×
           </button>
         </div>
-        <p id={bodyId} class="body">
-          <Markdown source={step.body} />
-        </p>
-        {phase.kind === 'centered' && phase.note && <p class="note">{phase.note}</p>}
+        {waiting ? (
+          <p id={bodyId} class="note">
+            {what ? ['Waiting for ', <b key="w">{clip(what)}</b>, ' to appear…'] : 'Waiting for the page to show this step…'}
+          </p>
+        ) : (
+          <p id={bodyId} class="body">
+            <Markdown source={step.body} />
+          </p>
+        )}
+        {centered && phase.note && <p class="note">{phase.note}</p>}
         {hidden && <p class="note">Scroll to bring the highlighted item back into view.</p>}
+        {adv.on !== 'next' && !waiting && (
+          <p class="note">
+            {named ? [adv.on === 'click' ? 'Click ' : adv.on === 'route' ? 'Go to ' : 'To continue: ', <b key="n">{clip(named)}</b>, adv.on === 'feature' ? '.' : ' to continue.'] : 'Click the highlighted item to continue.'}
+          </p>
+        )}
         <div class="foot">
           {total > 1 && (
-            <span class="count">
-              {index + 1} of {total}
-            </span>
+            <>
+              <span class="dots" aria-hidden="true">
+                {guide.steps.map((s, i) => (
+                  <i key={s.id} class={i === index ? 'on' : undefined} />
+                ))}
+              </span>
+              <span class="sr-only">
+                {index + 1} of {total}
+              </span>
+            </>
           )}
-          {hint && <span class="hint">{hint}</span>}
+          {tour && (
+            <button type="button" class="skip" {...guard.on(dismiss)}>
+              Skip tour
+            </button>
+          )}
           <span class="buttons">
-            {index > 0 && step.advance.on === 'next' && (
+            {index > 0 && (
               <button type="button" class="secondary" {...guard.on(onBack)}>
                 Back
               </button>
             )}
-            {(step.advance.on === 'next' || centered) && (
+            {!waiting && (adv.on === 'next' || centered || back) && (
               <button type="button" class="primary" {...guard.on(onNext)}>
                 {last ? 'Done' : 'Next'}
               </button>

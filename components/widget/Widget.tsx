@@ -1,7 +1,9 @@
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import type { CommandOutcome, ShownNudge, WidgetCommand, WidgetHost } from '@/lib/guides/host';
+import type { Guide } from '@/lib/playbook/guides-schema';
 import type { WidgetState } from '@/lib/store/guides';
 import { Checklist } from './Checklist';
+import { Done } from './Done';
 import { Hotspot } from './Hotspot';
 import { NudgeCard } from './NudgeCard';
 import { StepCard } from './StepCard';
@@ -13,6 +15,8 @@ interface Active {
   index: number;
   /** The user moved here with the keyboard: the step's card takes focus. */
   focus?: boolean;
+  /** Reached with Back. */
+  back?: boolean;
 }
 
 /** The guide a user was in the middle of (the latest still active), to resume after a reload. */
@@ -36,7 +40,9 @@ export function Widget({ host, onCommand }: Props) {
   const [shown, setShown] = useState<ShownNudge | null>(null);
   useEffect(() => host.subscribe(setState), []);
   useEffect(() => host.onNudge(setShown), []);
-  useEffect(() => host.setBusy(active !== null), [active]);
+  const [done, setDone] = useState<{ guide: Guide; focus: boolean } | null>(null);
+  // Also while a finished tour says so: no nudge pops up over that card.
+  useEffect(() => host.setBusy(!!(active || done)), [active, done]);
   const [go, pointer] = useGo(host);
 
   const start = useCallback((guide: string, focus: boolean) => {
@@ -44,10 +50,17 @@ export function Widget({ host, onCommand }: Props) {
     setActive({ guide, index: 0, focus });
     host.saveGuide(guide, 0, 'active');
   }, []);
-  const finish = (guide: string, status: 'completed' | 'dismissed', index: number) => {
+  const finish = (guide: Guide, status: 'completed' | 'dismissed', index: number, focus = false) => {
     setActive(null);
-    host.saveGuide(guide, index, status);
-    if (status === 'completed') host.guideCompleted(guide);
+    host.saveGuide(guide.id, index, status);
+    if (status === 'completed') {
+      host.guideCompleted(guide.id);
+      // A finished tour says so; focus goes back when that card closes.
+      if (guide.kind === 'tour') return setDone({ guide, focus });
+    }
+    restore();
+  };
+  const restore = () => {
     const back = returnFocus.current;
     returnFocus.current = null;
     // Only focus the widget holds goes back: a tour ended on the page leaves focus where the user put it.
@@ -95,14 +108,25 @@ export function Widget({ host, onCommand }: Props) {
           index={active.index}
           loc={loc}
           focus={active.focus}
+          back={active.back}
           onNext={(focus) => {
             const next = active.index + 1;
-            if (next >= guide.steps.length) return finish(guide.id, 'completed', active.index);
+            if (next >= guide.steps.length) return finish(guide, 'completed', active.index, focus);
             setActive({ guide: guide.id, index: next, focus });
             host.saveGuide(guide.id, next, 'active');
           }}
-          onBack={() => setActive({ guide: guide.id, index: Math.max(0, active.index - 1), focus: true })}
-          onClose={() => finish(guide.id, 'dismissed', active.index)}
+          onBack={() => setActive({ guide: guide.id, index: Math.max(0, active.index - 1), focus: true, back: true })}
+          onClose={() => finish(guide, 'dismissed', active.index)}
+        />
+      )}
+      {done && !active && (
+        <Done
+          key={done.guide.id}
+          {...done}
+          onClose={() => {
+            setDone(null);
+            restore();
+          }}
         />
       )}
     </>

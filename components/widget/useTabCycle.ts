@@ -1,7 +1,8 @@
 import type { RefObject } from 'preact';
 import { useEffect } from 'preact/hooks';
 
-const FOCUSABLE = 'a[href], button:not([disabled]), input:not([disabled]), select, textarea, [tabindex]:not([tabindex="-1"])';
+/** What a card holds: its buttons and the playbook text's links. */
+const FOCUSABLE = 'a[href], button';
 
 /**
  * Keyboard use of a step, only while focus is in the card or on the highlighted element itself: Tab cycles

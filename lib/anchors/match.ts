@@ -4,8 +4,14 @@ import { rootIndex } from './roots';
 const MAX_TEXT = 500;
 
 /** Text as anchors compare it: whitespace collapsed, trimmed, at most 500 characters, lower case. */
-export function normalise(s: string | null | undefined): string {
-  return (s ?? '').replace(/\s+/g, ' ').trim().slice(0, MAX_TEXT).toLowerCase();
+export const normalise = (s: string | null | undefined): string => collapse(s ?? '', MAX_TEXT).toLowerCase();
+
+/** `s` with whitespace collapsed and trimmed, cut at `max`: word by word, as a container's text can be megabytes. */
+export function collapse(s: string, max: number): string {
+  const words = /\S+/g;
+  let out = '';
+  for (let m = words.exec(s); m !== null && out.length < max; m = words.exec(s)) out += out ? ` ${m[0].slice(0, max)}` : m[0].slice(0, max);
+  return out.slice(0, max);
 }
 
 /** A playbook's text or name filter, prepared once: normalised, whether it holds whitespace, whether it is printable ASCII. */

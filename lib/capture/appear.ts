@@ -1,3 +1,4 @@
+import { collapse } from '../anchors/match';
 import type { DomChanges, RootIndex } from '../anchors/roots';
 import { type CompiledAnchor, compileAnchor, filtersPass } from '../anchors/selector';
 import type { Anchor, Meter } from '../playbook/schema';
@@ -21,6 +22,10 @@ export interface AppearSink {
 }
 
 const isElement = (n: Node): n is Element => n.nodeType === 1;
+/** A subtree re-query that took longer than this (ms) waits before the next on that element... */
+const HEAVY_QUERY_MS = 1;
+/** ...this many times as long: at most ~5 ms/s however often the page flips a class on <body>. */
+const HEAVY_WAIT_FACTOR = 200;
 
 /**
  * `visible` rules and text meters, from what the document's mutation records say changed: each
@@ -50,6 +55,10 @@ export function watchAppearances(
   if (!any) return;
 
   const passes = (el: Element, w: Watched) => el.matches(w.selector) && filtersPass(el, w);
+  // Elements whose subtree query was heavy: when the next may run, and whether one waits for it.
+  const resting = new WeakMap<Element, number>();
+  const waiting = new WeakSet<Element>();
+  let stopped = false;
 
   const candidates = (c: DomChanges): Set<Element> => {
     const out = new Set<Element>();
@@ -61,7 +70,22 @@ export function watchAppearances(
     // A changed attribute may show or hide the element or anything inside it; changed text
     // decides a text filter or a meter's value of the element around it.
     for (const el of c.attrs) {
-      within(el);
+      const now = performance.now();
+      const until = resting.get(el) ?? 0;
+      if (now < until) {
+        if (!waiting.has(el)) {
+          waiting.add(el);
+          setTimeout(() => {
+            waiting.delete(el);
+            if (!stopped && el.isConnected) check({ added: [], attrs: [el], texts: [], removed: false });
+          }, until - now);
+        }
+      } else {
+        within(el);
+        const cost = performance.now() - now;
+        if (cost > HEAVY_QUERY_MS) resting.set(el, now + cost * HEAVY_WAIT_FACTOR);
+        else resting.delete(el);
+      }
       const up = el.parentElement?.closest(any);
       if (up) out.add(up);
     }
@@ -89,7 +113,7 @@ export function watchAppearances(
       }
       for (const t of texts) {
         if (!passes(el, t)) continue;
-        const value = parseMeterText((el.textContent ?? '').replace(/\s+/g, ' '), t.re, t.meter.limit);
+        const value = parseMeterText(collapse(el.textContent ?? '', 200), t.re, t.meter.limit);
         if (!value) continue;
         const sig = `${value.used}/${value.limit}`;
         if (t.last === sig) continue;
@@ -99,5 +123,8 @@ export function watchAppearances(
     }
   };
   onStop(index.listen(check));
+  onStop(() => {
+    stopped = true;
+  });
   check({ added: [doc.documentElement, ...index.roots()], attrs: [], texts: [], removed: false });
 }

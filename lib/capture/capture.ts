@@ -15,6 +15,8 @@ export interface CaptureHost {
   setInterval(fn: () => void, ms: number): void;
   now(): number;
   onStop(fn: () => void): void;
+  /** Calls `fn` after each change of the page's URL; the session keeps one watcher for both. */
+  onUrlChange(fn: () => void): void;
 }
 
 export interface CaptureSink {
@@ -27,8 +29,6 @@ export interface CaptureSink {
 export const PER_RULE_WALK_MAX = 16;
 /** A submit counts when it follows a real click or key press this closely (the same user action). */
 const USER_SUBMIT_WINDOW_MS = 1000;
-/** Route polling, only where the Navigation API is missing (Firefox before 147). */
-const ROUTE_POLL_MS = 300;
 
 /**
  * Installs capture for a playbook: a handful of capture-phase listeners, mutation
@@ -278,11 +278,7 @@ export function startCapture(pb: Playbook, host: CaptureHost, sink: CaptureSink,
       });
     };
     check();
-    const nav = (win as Window & { navigation?: EventTarget }).navigation;
-    if (nav) host.listen(nav, 'currententrychange', check);
-    else host.setInterval(check, ROUTE_POLL_MS);
-    host.listen(win, 'popstate', check);
-    host.listen(win, 'hashchange', check);
+    host.onUrlChange(check);
   }
 
   const textMeters = pb.meters.flatMap((m) =>

@@ -1,4 +1,4 @@
-import { resolveAnchor } from '../anchors/match';
+import { collapse, resolveAnchor } from '../anchors/match';
 import type { Meter } from '../playbook/schema';
 
 export interface MeterValue {
@@ -28,5 +28,5 @@ export function readMeter(meter: Meter, pattern: RegExp, root: ParentNode = docu
   if (meter.source.from !== 'text') return null;
   const el = resolveAnchor(meter.source.anchor, root);
   if (!el) return null;
-  return parseMeterText((el.textContent ?? '').replace(/\s+/g, ' '), pattern, meter.limit);
+  return parseMeterText(collapse(el.textContent ?? '', MAX_TEXT), pattern, meter.limit);
 }

@@ -137,6 +137,8 @@ export function startSession(ctx: UptakeContext, pb: Playbook): void {
   // Capture runs in a context of its own, ended when the app navigates to a page the playbook
   // does not match (a single-page app leaving its matched paths) and started again on return.
   let capture: UptakeContext | null = null;
+  // Capture's route rules hear of URL changes after the session has taken the new path.
+  const urlWatchers = new Set<() => void>();
   const startCapturing = () => {
     const c = new UptakeContext(ctx);
     capture = c;
@@ -146,6 +148,11 @@ export function startSession(ctx: UptakeContext, pb: Playbook): void {
       setInterval: (fn, ms) => void c.setInterval(meter.timed(fn), ms),
       now: Date.now,
       onStop: (fn) => c.onInvalidated(fn),
+      onUrlChange: (fn) => {
+        const timed = meter.timed(fn);
+        urlWatchers.add(timed);
+        c.onInvalidated(() => urlWatchers.delete(timed));
+      },
     };
     startCapture(pb, host, { feature: record, meter: (sample) => queue.meter(sample) });
   };
@@ -226,5 +233,8 @@ export function startSession(ctx: UptakeContext, pb: Playbook): void {
     // After the app's own handlers: the page it navigates to renders first.
     timeout(ctx, () => void widget?.checkNudge(at), 0);
   };
-  onUrlChange(ctx, () => void checkUrl());
+  onUrlChange(ctx, () => {
+    void checkUrl();
+    for (const fn of urlWatchers) fn();
+  });
 }

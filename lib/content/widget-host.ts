@@ -1,4 +1,4 @@
-import { resolveAnchor } from '../anchors/match';
+import { accessibleNameSource, resolveAnchor } from '../anchors/match';
 import { compileRoute, routeTarget } from '../capture/route';
 import type { ShownNudge, WidgetHost } from '../guides/host';
 import { request } from '../messaging';
@@ -91,6 +91,7 @@ export function createWidgetHost(deps: HostDeps) {
         .catch(warn('pausing tips failed'));
     },
     resolveAnchor: (anchor) => resolveAnchor(anchor, document),
+    nameOf: accessibleNameSource,
     atRoute: (pattern) => compileRoute(pattern).test(routeTarget(pattern, location)),
     guideCompleted(guide) {
       for (const f of playbook.features) if (f.detect.some((d) => d.on === 'guide' && d.guide === guide)) deps.emitFeature(f.id);

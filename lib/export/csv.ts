@@ -1,13 +1,13 @@
 /**
  * CSV as RFC 4180 says: CRLF between records, fields quoted when they hold a comma,
  * a quote, CR or LF (and a semicolon, see `quote`), quotes doubled inside. Plus spreadsheet safety: a cell that
- * begins with = + - @, a tab or a carriage return would run as a formula in Excel,
- * LibreOffice or Google Sheets (OWASP "CSV injection"), so it is prefixed with a
- * single quote. A cell that already begins with a quote is prefixed too, so reading
+ * begins with = + - @, a tab, a carriage return or NUL would run as a formula in Excel,
+ * LibreOffice or Google Sheets (OWASP "CSV injection"; NUL from ASVS 5.0 1.2.10), so it is
+ * prefixed with a single quote. A cell that already begins with a quote is prefixed too, so reading
  * back removes exactly one quote and the round trip is lossless.
  */
 
-const RISKY = new Set(['=', '+', '-', '@', '\t', '\r', "'"]);
+const RISKY = new Set(['=', '+', '-', '@', '\t', '\r', '\0', "'"]);
 
 export function neutralise(cell: string): string {
   return cell.length > 0 && RISKY.has(cell[0]!) ? `'${cell}` : cell;

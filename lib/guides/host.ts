@@ -30,6 +30,8 @@ export interface WidgetHost {
    */
   resolveAnchor(anchor: Anchor): Element | null;
   atRoute(pattern: string): boolean;
+  /** The text an element's accessible name comes from (capture's, lent like resolveAnchor). */
+  nameOf(el: Element): string;
 }
 
 export interface ShownNudge {

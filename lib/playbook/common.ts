@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { LIMITS } from './limits';
+import { costlySelectorPart } from './selector-cost';
 
 /** Building blocks shared by the parts of the playbook schema. */
 
@@ -20,7 +21,15 @@ export const many = <T extends z.ZodType>(item: T, max: number, what: string) =>
 export const cssSelector = z
   .string()
   .min(1, { message: 'must be a non-empty CSS selector' })
-  .max(500, { message: 'is too long for a CSS selector (500 characters at most)' });
+  .max(500, { message: 'is too long for a CSS selector (500 characters at most)' })
+  .superRefine((sel, ctx) => {
+    const part = costlySelectorPart(sel);
+    if (part)
+      ctx.addIssue({
+        code: 'custom',
+        message: `uses ${part}, which costs the page time in proportion to its size on every change: point at the element itself (a text or name filter can pick it among similar ones)`,
+      });
+  });
 
 export const anchorSchema = z
   .strictObject({

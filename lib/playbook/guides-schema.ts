@@ -42,6 +42,7 @@ export const stepSchema = z.strictObject({
       fallback: z.enum(['skip', 'end', 'center']).default('skip').describe('What to do if it never appears: skip the step, end the guide, or show the step centred.'),
     })
     .prefault({}),
+  backdrop: z.boolean().optional().describe("Dim the page around the element (overrides the guide's backdrop)."),
 });
 export type GuideStep = z.infer<typeof stepSchema>;
 
@@ -52,6 +53,11 @@ export const guideSchema = z
     kind: z.enum(['tour', 'tooltip', 'hotspot'], { error: () => 'must be one of "tour", "tooltip", "hotspot"' }),
     steps: many(stepSchema, LIMITS.steps, 'steps').min(1, { message: 'needs at least one step' }),
     routes: many(routePath, LIMITS.routes, 'routes').optional().describe('Hotspots: pages where the dot shows (anywhere its element is, if absent).'),
+    backdrop: z
+      .boolean()
+      .default(false)
+      .describe('Dim the page around each step\'s element; clicks on the dimmed area do nothing, the element stays usable.'),
+    done: text(300).optional().describe('Tours: what to do next, on the card shown when the tour is completed.'),
   })
   .refine((g) => g.kind === 'tour' || g.steps.length === 1, { message: 'a tooltip or hotspot has exactly one step', path: ['steps'] });
 export type Guide = z.infer<typeof guideSchema>;

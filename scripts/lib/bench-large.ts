@@ -58,9 +58,41 @@ export async function largeDomAtRest(record: Record, context: BrowserContext, ex
       budget: { op: '<=', value: 0 },
       note: `page load and ${REST_MS / 1000} s at rest; ${rest.longTasks + load.longTasks} long task(s) in the page altogether`,
     });
+    await bodyClassFlips(record, context, extPage, id);
   } finally {
     await page.close();
     await ask<'ui:reset-playbook'>(extPage, { type: 'ui:reset-playbook' });
+    await server.close();
+  }
+}
+
+const FLIPS = 'tests/fixtures/attack';
+
+/** A class on <body> of a 100,000-element page flipped 10 times a second, under a visible rule: each flip asks what it shows. */
+export async function bodyClassFlips(record: Record, context: BrowserContext, extPage: Page, id: string): Promise<void> {
+  const server = await startDemoServer({ root: FLIPS });
+  const page = await context.newPage();
+  try {
+    const pb = {
+      version: 1,
+      app: { id: 'flips', name: 'Flips', matches: ['http://127.0.0.1/*'], identity: { account: { from: 'constant', value: 'lab' }, user: { from: 'constant', value: 'bench' } } },
+      features: [{ id: 'done', name: 'Done notice', detect: [{ on: 'visible', anchor: { selectors: ['[data-toast] span'] } }] }],
+    };
+    const saved = await ask<'ui:set-playbook'>(extPage, { type: 'ui:set-playbook', text: JSON.stringify(pb) });
+    if (!saved.ok) throw new Error(`the flip page's playbook is invalid: ${JSON.stringify(saved.errors)}`);
+    await page.goto(`${server.url}/?n=100000&body=1`);
+    await page.waitForFunction(() => 'built' in window, undefined, { timeout: 60_000 });
+    await page.waitForTimeout(2000);
+    const rest = await traceUptake(context, page, id, () => page.waitForTimeout(REST_MS));
+    record({
+      name: "100,000-element page, <body> class flipped 10×/s under a visible rule: Uptake main-thread time per second",
+      value: Math.round(rest.uptakeUs / (rest.spanUs / 1e6)) / 1000,
+      unit: 'ms/s',
+      budget: { op: '<=', value: 5 },
+      note: `longest task of Uptake's ${Math.round(rest.maxUptakeCallUs) / 1000} ms; each heavy re-query waits 200× its cost`,
+    });
+  } finally {
+    await page.close();
     await server.close();
   }
 }

@@ -54,14 +54,22 @@ export async function launchWithExtension(opts: LaunchOptions = {}): Promise<Bro
   if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) {
     throw new Error(`The extension is not built: ${EXTENSION_DIR}/manifest.json is missing. Run "npm run build:chrome" first.`);
   }
+  return launch(opts, [`--disable-extensions-except=${EXTENSION_DIR}`, `--load-extension=${EXTENSION_DIR}`]);
+}
+
+/** The same Chromium, flags and viewport with no extension: the "without Uptake" side of a comparison. */
+export function launchWithoutExtension(opts: LaunchOptions = {}): Promise<BrowserContext> {
+  return launch(opts, []);
+}
+
+async function launch(opts: LaunchOptions, extensionArgs: string[]): Promise<BrowserContext> {
   const userDataDir = opts.userDataDir ?? (await tempProfile());
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: findChromium(),
     headless: opts.headless ?? true,
     viewport: { width: 1280, height: 800 },
     args: [
-      `--disable-extensions-except=${EXTENSION_DIR}`,
-      `--load-extension=${EXTENSION_DIR}`,
+      ...extensionArgs,
       ...(process.getuid?.() === 0 ? ['--no-sandbox'] : []),
       '--disable-gpu',
       '--disable-background-networking',

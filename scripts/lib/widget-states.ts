@@ -58,6 +58,18 @@ export function statesPlaybook(theme: Theme): string {
     { id: 'placements-seen', name: 'See every placement', allOf: [{ feature: 'command-palette' }], guide: 'placements' },
     { id: 'tooltip-seen', name: 'Read a tooltip', allOf: [{ feature: 'export-csv' }], guide: 'tooltip' },
   );
+  // Tour polish (#14): a backdrop step, a step waiting for a late element, and the completion card.
+  pb.guides.push({
+    id: 'polish',
+    name: 'Spotlight and waiting',
+    kind: 'tour',
+    done: 'Next, share a report with your team from **Reports**.',
+    steps: [
+      { ...step('x-backdrop', '#create-project', 'bottom', 'With a backdrop'), backdrop: true },
+      { ...step('x-waiting', '#late-report', 'top', 'A late element'), anchor: { selectors: ['#late-report'], name: 'Quarterly report' }, missing: { waitMs: 30_000, fallback: 'skip' } },
+    ],
+  });
+  pb.milestones.push({ id: 'polish-seen', name: 'See the spotlight', allOf: [{ feature: 'add-task' }], guide: 'polish' });
   const route = (path: string) => ({ on: 'route', path });
   pb.nudges = [
     { id: 'tip', kind: 'tip', trigger: route(NUDGE_ROUTES.tip), title: 'See how work is moving', body: 'You have not tried **Reports** yet: one click shows progress across every project.', anchor: nav('/reports'), cta: { label: 'Show me', guide: 'share-first-report' } },
@@ -112,7 +124,7 @@ async function shown(l: Locator): Promise<void> {
 /**
  * Reaches every widget state in turn on `app` (the states playbook loaded, a fresh
  * profile) and calls `visit` in each; seeds a healthy history on the way for the
- * states that need proven value. 18 states.
+ * states that need proven value. 21 states.
  */
 export async function walkStates(app: Page, extPage: Page, demoUrl: string, visit: Visit): Promise<void> {
   await registerWidgetEngine();
@@ -165,6 +177,22 @@ export async function walkStates(app: Page, extPage: Page, demoUrl: string, visi
   await shown(w.locator('.card[data-step="export"]'));
   await visit('hotspot-tip', '#export-csv');
   await press(w.locator('.card[data-step="export"] .close'));
+
+  // Tour polish (#14): the backdrop, the waiting card (until the page renders its element), the completion card.
+  await showMe('polish-seen');
+  await shown(w.locator('.card[data-step="x-backdrop"]'));
+  await visit('tour-backdrop', '#create-project');
+  await press(w.locator('.card[data-step="x-backdrop"] .primary'));
+  const late = w.locator('.card.waiting[data-step="x-waiting"]');
+  await late.waitFor();
+  await app.waitForFunction((el) => el?.checkVisibility({ visibilityProperty: true }), await late.elementHandle());
+  await visit('tour-waiting', null);
+  await app.evaluate(() => document.querySelector('main')?.prepend(Object.assign(document.createElement('p'), { id: 'late-report', textContent: 'Quarterly report' })));
+  await shown(w.locator('.card[data-step="x-waiting"]:not(.waiting)'));
+  await press(w.locator('.card[data-step="x-waiting"] .primary'));
+  await w.locator('.card[role="status"]').waitFor();
+  await visit('tour-done', null);
+  await press(w.locator('.card[role="status"] .primary'));
 
   const nudge = async (id: keyof typeof NUDGE_ROUTES, target: string | null) => {
     await open(NUDGE_ROUTES[id]);

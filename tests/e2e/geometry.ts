@@ -109,14 +109,17 @@ export async function measureWidget(page: Page, target: string | null): Promise<
 
 const AXE = readFileSync('node_modules/axe-core/axe.min.js', 'utf8');
 
-/** axe-core over the widget, serious and critical findings only. Injected by evaluation: page CSPs cannot block it. */
-export async function axeProblems(page: Page): Promise<string[]> {
+/**
+ * axe-core's serious and critical findings over the widget, or over the whole page with `whole`
+ * (an extension page). Injected by evaluation: page CSPs cannot block it.
+ */
+export async function axeProblems(page: Page, whole = false): Promise<string[]> {
   if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(AXE);
-  const tag = await exposeWidgetRoot(page);
+  const tag = whole ? null : await exposeWidgetRoot(page);
   return page.evaluate(async (tag) => {
     type V = { id: string; impact: string | null; help: string; nodes: { target: unknown[] }[] };
     const axe = (window as unknown as { axe: { run(ctx: unknown, opts: unknown): Promise<{ violations: V[] }> } }).axe;
-    const { violations } = await axe.run({ include: [[tag]] }, { resultTypes: ['violations'] });
+    const { violations } = await axe.run(tag ? { include: [[tag]] } : document, { resultTypes: ['violations'] });
     return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `axe ${v.id} (${v.impact}): ${v.help} @ ${JSON.stringify(v.nodes.map((x) => x.target))}`);
   }, tag);
 }

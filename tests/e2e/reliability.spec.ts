@@ -1,3 +1,4 @@
+import { readdirSync, readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { ask, launchWithExtension, openExtensionPage, stopServiceWorker, tempProfile, until, waitForCaptureRegistration } from '../../scripts/lib/browser';
 import { countsOf, expect, summary, test, waitForCounts } from './fixtures';
@@ -83,6 +84,73 @@ test('a normal browser quit right after a burst loses none: every click is store
   } finally {
     await context.close();
   }
+});
+
+/** Every live process started with this profile (Linux /proc); the browser process is the one without --type=. */
+function profileProcesses(profile: string): { pid: number; browser: boolean }[] {
+  const found: { pid: number; browser: boolean }[] = [];
+  for (const name of readdirSync('/proc')) {
+    if (!/^\d+$/.test(name)) continue;
+    let cmd: string;
+    try {
+      // Chromium's helpers rewrite their argv into one space-separated string: compare as text.
+      cmd = `${readFileSync(`/proc/${name}/cmdline`, 'utf8').replaceAll('\0', ' ')} `;
+    } catch {
+      continue; // exited meanwhile
+    }
+    if (cmd.includes(`--user-data-dir=${profile} `)) found.push({ pid: Number(name), browser: !cmd.includes('--type=') });
+  }
+  return found;
+}
+
+function browserPid(profile: string): number {
+  const browsers = profileProcesses(profile).filter((p) => p.browser);
+  expect(browsers, 'one browser process for the profile').toHaveLength(1);
+  return browsers[0]!.pid;
+}
+
+test('killing Chromium with SIGKILL right after the last of 40 clicks (awaited, or one CDP burst) or 300 ms after loses none of 41 events, 3 kills in a row', async ({ demo }) => {
+  test.setTimeout(180_000); // four launches: about 90 s, two minutes on a loaded machine
+  const profile = await tempProfile('uptake-kill-');
+  let context = await launchWithExtension({ userDataDir: profile });
+  const rounds = [
+    { style: 'awaited', waitMs: 0 },
+    { style: 'burst', waitMs: 0 },
+    { style: 'burst', waitMs: 300 },
+  ];
+  const seen: string[] = [];
+  let before = { events: 0, clicks: 0 };
+  try {
+    for (const { style, waitMs } of rounds) {
+      await waitForCaptureRegistration(context);
+      const tab = await context.newPage();
+      await tab.goto(`${demo.url}/reports`);
+      await tab.waitForSelector('#export-csv');
+      const pid = browserPid(profile); // found beforehand, so that the kill follows the last click at once
+      if (style === 'burst') await burst(tab, 40);
+      else for (let n = 0; n < 40; n++) await tab.click('#export-csv');
+      if (waitMs) await new Promise((r) => setTimeout(r, waitMs));
+      const closed = new Promise((r) => context.once('close', r));
+      process.kill(pid, 'SIGKILL');
+      await closed;
+      // Its helpers (renderers, the storage and network services) go with it; all gone before the relaunch.
+      await until(async () => profileProcesses(profile).length, (n) => n === 0, 15_000, 'every process of the killed browser gone');
+
+      // The relaunch stores what the killed browser's pages had copied aside, and is the next round's browser.
+      context = await launchWithExtension({ userDataDir: profile });
+      const extPage = await openExtensionPage(context);
+      const outboxes = () => extPage.evaluate(async () => Object.keys(await chrome.storage.local.get(null)).filter((k) => k.startsWith('uptake-outbox:')).length);
+      await until(outboxes, (n) => n === 0, 20_000, 'the saved outboxes stored');
+      const { events } = await ask<'ui:storage-stats'>(extPage, { type: 'ui:storage-stats' });
+      const clicks = countsOf(await summary(extPage, demo.url))['export-csv'] ?? 0;
+      seen.push(`${style} +${waitMs} ms: ${events - before.events} of 41 events, ${clicks - before.clicks} of 40 clicks`);
+      before = { events, clicks };
+      await extPage.close();
+    }
+  } finally {
+    await context.close();
+  }
+  expect(seen).toEqual(rounds.map(({ style, waitMs }) => `${style} +${waitMs} ms: 41 of 41 events, 40 of 40 clicks`));
 });
 
 test('a playbook save interrupted by a stopped worker converges: the registered pages always end as the stored playbook says', async ({ extPage }) => {

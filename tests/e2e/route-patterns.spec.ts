@@ -32,3 +32,24 @@ test('route patterns follow hashbang and suffixed hash routes and "*" inside a s
 
   await waitForCounts(extPage, pages.url, { 'active-view': 3, 'csv-report': 1, complete: 2, uncomplete: 1 });
 });
+
+test('a view counted by a route rule is stored with the path of the page it counts, not the one before', async ({ app, extPage }) => {
+  const saved = await ask<'ui:set-playbook'>(extPage, { type: 'ui:set-playbook', text: readFileSync(`${FIXTURES}/playbook.json`, 'utf8') });
+  expect(saved.ok).toBe(true);
+  await app.goto(`${pages.url}/`);
+  await app.click('#push-csv');
+  await waitForCounts(extPage, pages.url, { 'csv-report': 1 });
+  // The raw event as stored: what Review's per-path figures and the export are built from.
+  const paths = await extPage.evaluate(
+    () =>
+      new Promise<string[]>((resolve, reject) => {
+        const open = indexedDB.open('uptake');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const all = open.result.transaction('events').objectStore('events').getAll();
+          all.onsuccess = () => resolve((all.result as { feature: string; path: string }[]).filter((e) => e.feature === 'csv-report').map((e) => e.path));
+        };
+      }),
+  );
+  expect(paths).toEqual(['/files/report-7.csv']);
+});

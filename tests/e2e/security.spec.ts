@@ -11,6 +11,37 @@ test('the built manifest asks for no all-URLs host permission and only allowed A
   expect(manifest.content_scripts ?? []).toEqual([]);
   const allowed = ['storage', 'scripting', 'alarms', 'unlimitedStorage'];
   for (const p of manifest.permissions) expect(allowed, `API permission ${p}`).toContain(p);
+  // Other origins only on request, origin by origin, when a saved playbook matches them.
+  expect(manifest.optional_host_permissions).toEqual(['https://*/*', 'http://*/*']);
+  expect(manifest.optional_permissions).toBeUndefined();
+  // No web page (nor another extension) may open a channel to Uptake.
+  expect(manifest.externally_connectable).toBeUndefined();
+});
+
+test("a page's own scripts cannot message Uptake: its world has no extension messaging, while the capture script beside it does", async ({ app, demo, context }) => {
+  await app.goto(`${demo.url}/projects`);
+  const [sw] = context.serviceWorkers();
+  const id = new URL(sw!.url()).host;
+  const fromPage = await app.evaluate(async (extId) => {
+    const runtime = (globalThis as { chrome?: { runtime?: { sendMessage?: (...a: unknown[]) => Promise<unknown> } } }).chrome?.runtime;
+    if (!runtime?.sendMessage) return 'no sendMessage';
+    return runtime.sendMessage(extId, { type: 'cs:state', app: 'tasklane', identity: { account: 'acme', user: 'maria' } }).then(
+      (r) => `answered ${JSON.stringify(r)}`,
+      (e: Error) => `failed ${e.message}`,
+    );
+  }, id);
+  expect(fromPage).toBe('no sendMessage');
+  // Positive control: the same message from the capture script's isolated world in that tab is answered.
+  const tabId = await sw!.evaluate(async () => (await chrome.tabs.query({ url: 'http://127.0.0.1/*' }))[0]?.id);
+  const fromContentScript = await sw!.evaluate(async (tab) => {
+    const [res] = await chrome.scripting.executeScript({
+      target: { tabId: tab! },
+      world: 'ISOLATED',
+      func: () => chrome.runtime.sendMessage({ type: 'cs:state', app: 'tasklane', identity: { account: 'acme', user: 'maria' } }),
+    });
+    return res?.result;
+  }, tabId);
+  expect(fromContentScript).toMatchObject({ ok: true });
 });
 
 test('a content script asking for stored data is refused', async ({ app, demo, context }) => {

@@ -13,8 +13,9 @@ export async function showMe(page: Page, milestone: string): Promise<void> {
   await w.locator(`[data-milestone="${milestone}"] .show-me`).click();
 }
 
+/** A tour or tip step's card (not a nudge's, nor the completion card). */
 export function stepCard(page: Page, step?: string): Locator {
-  return widget(page).locator(step ? `.card[data-step="${step}"]` : '.card');
+  return widget(page).locator(step ? `.card[data-step="${step}"]` : '.card[data-step]');
 }
 
 /**

@@ -76,10 +76,12 @@ test('the checklist and a tour work with the keyboard alone: the opened checklis
   // Started with the keyboard: the card takes focus; Tab reaches its Next button, Enter moves on.
   await expect(stepCard(app, 'first')).toBeFocused();
   await app.keyboard.press('Tab'); // the card's close button
+  await app.keyboard.press('Tab'); // Skip tour
   await app.keyboard.press('Tab');
   await expect(stepCard(app, 'first').getByRole('button', { name: 'Next' })).toBeFocused();
   await app.keyboard.press('Enter');
   await expect(stepCard(app, 'second')).toBeFocused();
+  await app.keyboard.press('Tab');
   await app.keyboard.press('Tab');
   await app.keyboard.press('Tab');
   await expect(stepCard(app, 'second').getByRole('button', { name: 'Back' })).toBeFocused();

@@ -87,6 +87,18 @@ describe('registering the capture script', () => {
     await register(); // a page's hello: already right
     expect(update.mock.calls.length).toBe(calls);
   });
+
+  it('registers only the pages whose origin the user granted, and nothing when none is', async () => {
+    const granted = new Set(['https://granted.example/*']);
+    (fakeBrowser.permissions as unknown as Record<string, unknown>).contains = vi.fn(async ({ origins }: { origins: string[] }) => origins.every((o) => granted.has(o)));
+    const pb = demoPlaybook();
+    pb.app.matches = ['https://granted.example/app/*', 'https://refused.example/*'];
+    expect(await syncContentScripts(pb)).toEqual(['https://granted.example/app/*']);
+    expect(registered.get(SCRIPT_ID)?.matches).toEqual(['https://granted.example/app/*']);
+    granted.clear(); // the user removed the permission
+    expect(await syncContentScripts(pb)).toEqual([]);
+    expect(registered.has(SCRIPT_ID)).toBe(false);
+  });
 });
 
 describe('saving a playbook and registration', () => {

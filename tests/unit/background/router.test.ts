@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { type Handlers, type Sender, createRouter, isExtensionPage } from '../../../lib/background/router';
-import type { MessageType } from '../../../lib/protocol';
+import { type MessageOf, type MessageType, isPrivileged, messageSchema } from '../../../lib/protocol';
 
 const EXT_ID = 'abcdefghijklmnopabcdefghijklmnop';
 const OPTS = { extensionId: EXT_ID, extensionOrigin: `chrome-extension://${EXT_ID}/` };
@@ -70,22 +70,46 @@ const batch = {
   meters: [],
 };
 
+type UiType = Extract<MessageType, `ui:${string}`>;
+/** One valid message of every ui: type (typed: a ui: type added to the protocol without one here fails to compile). */
+const UI_SAMPLES: { [T in UiType]: MessageOf<T> } = {
+  'ui:diagnostics': { type: 'ui:diagnostics' },
+  'ui:nudge-stats': { type: 'ui:nudge-stats' },
+  'ui:get-clock': { type: 'ui:get-clock' },
+  'ui:set-clock': { type: 'ui:set-clock', offsetMs: 86_400_000 },
+  'ui:summary': { type: 'ui:summary' },
+  'ui:get-playbook': { type: 'ui:get-playbook' },
+  'ui:set-playbook': { type: 'ui:set-playbook', text: '{}' },
+  'ui:reset-playbook': { type: 'ui:reset-playbook' },
+  'ui:storage-stats': { type: 'ui:storage-stats' },
+  'ui:health': { type: 'ui:health' },
+  'ui:export': { type: 'ui:export', scope: 'all', hashIdentities: false },
+  'ui:score-history': { type: 'ui:score-history' },
+  'ui:get-settings': { type: 'ui:get-settings' },
+  'ui:set-settings': { type: 'ui:set-settings', paused: true },
+  'ui:reset-data': { type: 'ui:reset-data', confirm: true },
+};
+/** Every message type the protocol accepts, read from its schema rather than listed by hand. */
+const PROTOCOL_TYPES = messageSchema.options.map((o) => o.shape.type.value as MessageType);
+const UI_TYPES = PROTOCOL_TYPES.filter((t): t is UiType => t.startsWith('ui:'));
+
 describe('createRouter: who may send what', () => {
-  it.each([
-    ['ui:storage-stats', { type: 'ui:storage-stats' }],
-    ['ui:get-playbook', { type: 'ui:get-playbook' }],
-    ['ui:set-playbook', { type: 'ui:set-playbook', text: '{}' }],
-    ['ui:reset-playbook', { type: 'ui:reset-playbook' }],
-    ['ui:summary', { type: 'ui:summary' }],
-    ['ui:export', { type: 'ui:export', scope: 'all', hashIdentities: false }],
-    ['ui:score-history', { type: 'ui:score-history' }],
-    ['ui:set-settings', { type: 'ui:set-settings', paused: true }],
-    ['ui:reset-data', { type: 'ui:reset-data', confirm: true }],
-  ])('refuses %s from a content script inside a web page', async (type, msg) => {
+  it('covers every ui: type of the protocol, each with a valid sample', () => {
+    expect(UI_TYPES.length).toBeGreaterThanOrEqual(15);
+    expect(Object.keys(UI_SAMPLES).sort()).toEqual([...UI_TYPES].sort());
+    for (const t of UI_TYPES) expect(messageSchema.safeParse(UI_SAMPLES[t]).success, t).toBe(true);
+  });
+
+  it.each(UI_TYPES.map((t) => [t, UI_SAMPLES[t]] as const))('refuses %s from a content script inside a web page', async (type, msg) => {
     const { route, called } = setup();
     const reply = await route(msg, SENDERS.contentScript);
     expect(reply).toEqual({ ok: false, error: expect.stringContaining(`refused: "${type}"`) });
     expect(called()).toEqual([]);
+  });
+
+  it('treats exactly the ui: types as privileged, and every other type is a cs: one', () => {
+    expect(PROTOCOL_TYPES.filter(isPrivileged)).toEqual(UI_TYPES);
+    expect(PROTOCOL_TYPES.filter((t) => !isPrivileged(t)).every((t) => t.startsWith('cs:'))).toBe(true);
   });
 
   it.each([

@@ -10,6 +10,7 @@ describe('neutralise: cells a spreadsheet would run as formulas', () => {
     ['@SUM(A1)', "'@SUM(A1)"],
     ['\tindented', "'\tindented"],
     ['\rreturn', "'\rreturn"],
+    ['\0nul', "'\0nul"],
     ["'already quoted", "''already quoted"],
   ])('prefixes %j with a single quote', (cell, safe) => {
     expect(neutralise(cell)).toBe(safe);
@@ -22,9 +23,9 @@ describe('neutralise: cells a spreadsheet would run as formulas', () => {
 
   it('never lets a written cell start with a formula character, whatever the input', () => {
     fc.assert(
-      fc.property(fc.string(), (s) => {
+      fc.property(fc.oneof(fc.string(), fc.string().map((t) => `\0${t}`)), (s) => {
         const out = neutralise(s);
-        return !/^[=+\-@\t\r]/.test(out) && restore(out) === s;
+        return !/^[=+\-@\t\r\0]/.test(out) && restore(out) === s;
       }),
     );
   });
