@@ -78,7 +78,7 @@ export const messageSchema = z.discriminatedUnion('type', [
     app: text(64).min(1),
     identity,
     nudge: text(64).min(1),
-    action: z.enum(['clicked', 'dismissed', 'snoozed', 'closed']),
+    action: z.enum(['clicked', 'dismissed', 'snoozed', 'closed', 'never']),
   }),
   z.strictObject({ type: z.literal('cs:nudge-pause'), app: text(64).min(1), identity }),
   z.strictObject({ type: z.literal('ui:nudge-stats') }),

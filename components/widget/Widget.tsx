@@ -7,6 +7,7 @@ import { Done } from './Done';
 import { Hotspot } from './Hotspot';
 import { NudgeCard } from './NudgeCard';
 import { StepCard } from './StepCard';
+import { useGo } from './useGo';
 import { useLocation } from './useLocation';
 
 interface Active {
@@ -42,6 +43,7 @@ export function Widget({ host, onCommand }: Props) {
   const [done, setDone] = useState<{ guide: Guide; focus: boolean } | null>(null);
   // Also while a finished tour says so: no nudge pops up over that card.
   useEffect(() => host.setBusy(!!(active || done)), [active, done]);
+  const [go, pointer] = useGo(host);
 
   const start = useCallback((guide: string, focus: boolean) => {
     returnFocus.current ??= document.activeElement;
@@ -92,11 +94,12 @@ export function Widget({ host, onCommand }: Props) {
 
   return (
     <>
-      {hasChecklist && <Checklist playbook={pb} state={state} onShowMe={start} opened={opened} />}
+      {hasChecklist && <Checklist host={host} state={state} onShowMe={start} onGo={go} opened={opened} />}
+      {pointer}
       {hotspots.map((g) => (
         <Hotspot key={g.id} host={host} guide={g} loc={loc} onOpen={(focus) => start(g.id, focus)} />
       ))}
-      {shown && !active && <NudgeCard key={shown.nudge.id} host={host} shown={shown} onStartGuide={start} />}
+      {shown && !active && <NudgeCard key={shown.nudge.id} host={host} shown={shown} state={state} onStartGuide={start} onGo={go} />}
       {guide && active && (
         <StepCard
           key={`${guide.id}:${active.index}`}

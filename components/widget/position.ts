@@ -1,4 +1,5 @@
-import { autoUpdate, computePosition, flip, hide, type Placement, shift } from '@floating-ui/dom';
+type Side = 'top' | 'bottom' | 'left' | 'right';
+export type Placement = Side | `${Side}-start` | `${Side}-end`;
 
 export interface Positioned {
   stop(): void;
@@ -9,6 +10,8 @@ const MAX_WIDTH = 340;
 const PAD = 8;
 /** The arrow's side (widget.css). */
 const ARROW = 12;
+/** How often a shown card checks that its target has not moved without a scroll or resize (content above it grew). */
+const SHIFT_CHECK_MS = 250;
 
 /**
  * The side asked for first ("auto": below), then every side, below and above before
@@ -19,10 +22,60 @@ export function sidesToTry(placement: Placement | 'auto'): Placement[] {
   return [side, 'bottom', 'top', 'right', 'left'].map((s) => (align ? `${s}-${align}` : s) as Placement);
 }
 
+const parentOf = (el: Element): Element | null => el.parentElement ?? ((el.getRootNode() as ShadowRoot).host || null);
+
+/** Whether `target` is out of sight: no box, or clipped away by the viewport or a scrolling ancestor. */
+function clippedAway(target: Element, r: DOMRect): boolean {
+  if (!r.width && !r.height) return true;
+  let [left, top, right, bottom] = [0, 0, innerWidth, innerHeight];
+  for (let a = parentOf(target); a && a !== document.documentElement; a = parentOf(a)) {
+    if (getComputedStyle(a).overflow === 'visible') continue;
+    const c = a.getBoundingClientRect();
+    [left, top, right, bottom] = [Math.max(left, c.left), Math.max(top, c.top), Math.min(right, c.right), Math.min(bottom, c.bottom)];
+  }
+  return r.right <= left || r.left >= right || r.bottom <= top || r.top >= bottom;
+}
+
 /**
- * Keeps `floating` next to `target` (fixed strategy: the widget lives in the top
- * layer), following scroll containers, resizes and layout shifts. Calls `onHidden`
- * when the target is scrolled out of sight or hidden, `onPlaced` after each placement.
+ * Calls `update` now and whenever `target` or `floating` may have moved: a scroll of any
+ * ancestor (shadow roots included), a resize, either element changing size, or a layout
+ * shift seen by a light periodic check of the target's box.
+ */
+function watch(target: Element, floating: Element, update: () => void): () => void {
+  let last = '';
+  const box = () => {
+    const r = target.getBoundingClientRect();
+    return `${r.x},${r.y},${r.width},${r.height}`;
+  };
+  const run = () => {
+    last = box();
+    update();
+  };
+  const scrollers: EventTarget[] = [window];
+  for (let a = parentOf(target); a; a = parentOf(a)) scrollers.push(a);
+  const opts = { passive: true, capture: true };
+  for (const s of scrollers) s.addEventListener('scroll', run, opts);
+  addEventListener('resize', run);
+  const sizes = new ResizeObserver(run);
+  sizes.observe(target);
+  sizes.observe(floating);
+  const shift = setInterval(() => {
+    if (box() !== last) run();
+  }, SHIFT_CHECK_MS);
+  run();
+  return () => {
+    for (const s of scrollers) s.removeEventListener('scroll', run, opts);
+    removeEventListener('resize', run);
+    sizes.disconnect();
+    clearInterval(shift);
+  };
+}
+
+/**
+ * Keeps `floating` next to `target` in viewport coordinates (the widget lives in the top
+ * layer): the first side with room, else the one that overflows least; shifted along the
+ * side to stay on screen, and as wide as that side allows. Calls `onPlaced(hidden)` after
+ * each placement, `hidden` when the target is scrolled out of sight or has no box.
  */
 export function follow(
   target: Element,
@@ -32,55 +85,47 @@ export function follow(
   onPlaced: (hidden: boolean) => void,
   gap = 12,
 ): Positioned {
-  const [first, ...fallbackPlacements] = sidesToTry(placement);
-  const update = () => {
-    // Measure at full width each time: a width limit left from a narrow side would bias the choice of side.
-    floating.style.maxWidth = '';
-    computePosition(target, floating, {
-      strategy: 'fixed',
-      placement: first,
-      middleware: [
-        {
-          // floating-ui's offset(), on the main axis only: its full version costs 0.3 KiB of the widget budget.
-          name: 'gap',
-          fn({ x, y, placement: p }) {
-            const s = p.split('-')[0];
-            return { x: x + (s === 'left' ? -gap : s === 'right' ? gap : 0), y: y + (s === 'top' ? -gap : s === 'bottom' ? gap : 0) };
-          },
-        },
-        flip({ padding: PAD, fallbackPlacements, crossAxis: 'alignment' }),
-        {
-          // floating-ui's size(), cut down to the one limit cards need (its full version costs 0.3 KiB of the widget budget).
-          name: 'fit',
-          fn({ placement: side, rects: { reference: r } }) {
-            const s = side.split('-')[0];
-            const room = s === 'left' ? r.x - gap - PAD : s === 'right' ? innerWidth - r.x - r.width - gap - PAD : innerWidth - 2 * PAD;
-            const width = `${Math.max(0, Math.min(MAX_WIDTH, room))}px`;
-            if (floating.style.maxWidth === width) return {};
-            floating.style.maxWidth = width;
-            return { reset: { rects: true } };
-          },
-        },
-        shift({ padding: PAD }),
-        hide(),
-      ],
-    }).then(({ x, y, placement: side, middlewareData }) => {
-      Object.assign(floating.style, { left: `${x}px`, top: `${y}px` });
-      const s = side.split('-')[0]!;
-      floating.dataset.side = s;
-      if (arrowEl) {
-        // floating-ui's arrow() (0.4 KiB), cut down: at the target's centre, 10 px clear of the card's corners.
-        const r = target.getBoundingClientRect();
-        const across = s === 'top' || s === 'bottom';
-        const at = across ? r.left + r.width / 2 - x : r.top + r.height / 2 - y;
-        const pos = `${Math.max(10, Math.min(at - ARROW / 2, (across ? floating.offsetWidth : floating.offsetHeight) - ARROW - 10))}px`;
-        Object.assign(arrowEl.style, { left: across ? pos : '', top: across ? '' : pos });
-      }
-      onPlaced(Boolean(middlewareData.hide?.referenceHidden));
-    });
+  const tries = sidesToTry(placement);
+  const place = () => {
+    const r = target.getBoundingClientRect();
+    const rtl = getComputedStyle(floating).direction === 'rtl';
+    let best: { x: number; y: number; s: Side; width: string; over: number } | undefined;
+    for (const p of tries) {
+      const [s, align] = p.split('-') as [Side, string?];
+      const room = s === 'left' ? r.left - gap - PAD : s === 'right' ? innerWidth - r.right - gap - PAD : innerWidth - 2 * PAD;
+      const width = `${Math.max(0, Math.min(MAX_WIDTH, room))}px`;
+      floating.style.maxWidth = width;
+      const [w, h] = [floating.offsetWidth, floating.offsetHeight];
+      const across = s === 'top' || s === 'bottom';
+      // Along the side: centred, or an edge lined up with the target's ("start" is the reading side).
+      const start = align === 'start' ? !rtl || !across : align === 'end' ? rtl && across : undefined;
+      const line = (lo: number, size: number, own: number) => (start === undefined ? lo + size / 2 - own / 2 : start ? lo : lo + size - own);
+      const x = across ? line(r.left, r.width, w) : s === 'left' ? r.left - gap - w : r.right + gap;
+      const y = across ? (s === 'top' ? r.top - gap - h : r.bottom + gap) : line(r.top, r.height, h);
+      const outX = Math.max(0, PAD - x) + Math.max(0, x + w - innerWidth + PAD);
+      const outY = Math.max(0, PAD - y) + Math.max(0, y + h - innerHeight + PAD);
+      // The side must have room; an aligned card must also fit along it, or it tries the next side.
+      const over = (across ? outY : outX) + (align ? (across ? outX : outY) : 0);
+      if (!best || over < best.over) best = { x, y, s, width, over };
+      if (!over) break;
+    }
+    const b = best!;
+    floating.style.maxWidth = b.width;
+    const across = b.s === 'top' || b.s === 'bottom';
+    const clamp = (v: number, size: number, view: number) => Math.max(PAD, Math.min(v, view - size - PAD));
+    const x = across ? clamp(b.x, floating.offsetWidth, innerWidth) : b.x;
+    const y = across ? b.y : clamp(b.y, floating.offsetHeight, innerHeight);
+    Object.assign(floating.style, { left: `${x}px`, top: `${y}px` });
+    floating.dataset.side = b.s;
+    if (arrowEl) {
+      // At the target's centre, 10 px clear of the card's corners.
+      const at = across ? r.left + r.width / 2 - x : r.top + r.height / 2 - y;
+      const pos = `${Math.max(10, Math.min(at - ARROW / 2, (across ? floating.offsetWidth : floating.offsetHeight) - ARROW - 10))}px`;
+      Object.assign(arrowEl.style, { left: across ? pos : '', top: across ? '' : pos });
+    }
+    onPlaced(clippedAway(target, r));
   };
-  const cleanup = autoUpdate(target, floating, update, { animationFrame: false });
-  return { stop: cleanup };
+  return { stop: watch(target, floating, place) };
 }
 
 /** Keeps a ring drawn around the target (fixed coordinates, no layout of its own). */
@@ -89,5 +134,5 @@ export function ring(target: Element, el: HTMLElement): Positioned {
     const r = target.getBoundingClientRect();
     Object.assign(el.style, { left: `${r.left - 4}px`, top: `${r.top - 4}px`, width: `${r.width + 8}px`, height: `${r.height + 8}px` });
   };
-  return { stop: autoUpdate(target, el, place) };
+  return { stop: watch(target, el, place) };
 }

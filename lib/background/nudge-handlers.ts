@@ -1,4 +1,5 @@
 import { decideNudge } from '../nudges/decide';
+import { offerLines } from '../nudges/offer-text';
 import { nudgeStats } from '../nudges/stats';
 import type { UptakeDb } from '../store/db';
 import type { NudgeLogEntry } from '../nudges/types';
@@ -59,8 +60,8 @@ export function createNudgeHandlers({ db, now, current, tabExists, scores }: Nud
         tx.done,
       ]);
       const nudge = playbook.nudges.find((n) => n.id === decision.nudge)!;
-      // An expansion prompt names the signals behind it ("Using 9 of 10 seats").
-      const signals = nudge.kind === 'expansion' ? (score?.expansion.signals ?? []) : [];
+      // An expansion prompt says why now in the customer's words; the scoring's signals are the CSM's.
+      const signals = nudge.kind === 'expansion' ? offerLines(playbook, inputs.meters, score) : [];
       return { nudge, upgradeUrl: playbook.app.plan?.upgradeUrl ?? null, signals, reason: 'shown' };
     },
 

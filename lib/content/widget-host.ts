@@ -60,7 +60,7 @@ export function createWidgetHost(deps: HostDeps) {
       return () => featureListeners.delete(fn);
     },
     saveGuide(guide, step, status) {
-      deps
+      return deps
         .who()
         .then((identity) => request<'cs:guide'>({ type: 'cs:guide', app: playbook.app.id, identity, guide, step, status }))
         .then(setState, warn('saving guide progress failed'));

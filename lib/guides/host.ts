@@ -12,13 +12,14 @@ export interface WidgetHost {
   subscribe(fn: (state: WidgetState) => void): () => void;
   /** Called with each feature use capture detects (steps can advance on one). */
   onFeature(fn: (feature: string) => void): () => void;
-  saveGuide(guide: string, step: number, status: GuideStatus): void;
+  /** Resolves once stored (a navigation may follow). */
+  saveGuide(guide: string, step: number, status: GuideStatus): Promise<unknown>;
   reportFailure(guide: string, step: string, reason: string): void;
   /** A guide was completed: counted for features detected `{ "on": "guide" }`. */
   guideCompleted(guide: string): void;
   /** The nudge the background decided to show (null: hide), with when it was asked for. */
   onNudge(fn: (shown: ShownNudge | null) => void): () => void;
-  nudgeEvent(nudge: string, action: 'clicked' | 'dismissed' | 'snoozed' | 'closed'): void;
+  nudgeEvent(nudge: string, action: 'clicked' | 'dismissed' | 'snoozed' | 'closed' | 'never'): void;
   pauseTips(): void;
   /** A guide is running: no nudge may interrupt it. */
   setBusy(busy: boolean): void;

@@ -57,6 +57,7 @@ function blockedByHistory(n: Nudge, entries: readonly NudgeLogEntry[], input: De
   const { caps } = input.playbook;
   const of = (a: NudgeLogEntry['action']) => entries.filter((e) => e.action === a);
   const dismissals = of('dismissed');
+  if (of('never').length > 0) return 'the user asked not to see it again';
   if (of('clicked').length > 0) return 'already acted on';
   if (dismissals.length > caps.dismissBackoffDays.length) return 'retired after repeated dismissals';
   const lastDismissal = dismissals[dismissals.length - 1];

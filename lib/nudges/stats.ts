@@ -57,7 +57,8 @@ export function nudgeStats(nudges: readonly Nudge[], log: readonly NudgeLogEntry
       shown: shownAt.length,
       heldOut: heldAt.length,
       clicked: count('clicked'),
-      dismissed: count('dismissed'),
+      // "Don't show this again" is a dismissal too: the shown count (and so the lift) keeps it.
+      dismissed: count('dismissed') + count('never'),
       converted,
       controlConverted,
       lift,

@@ -1,7 +1,8 @@
 import type { Playbook } from '../playbook/schema';
 import type { UserScore } from '../scoring/types';
 
-export type NudgeAction = 'shown' | 'heldout' | 'clicked' | 'dismissed' | 'snoozed';
+/** "never": the user's "Don't show this again", a dismissal that retires the nudge for good. */
+export type NudgeAction = 'shown' | 'heldout' | 'clicked' | 'dismissed' | 'snoozed' | 'never';
 
 /** One thing that happened to a nudge for this user. "heldout": the control group's "would have shown". */
 export interface NudgeLogEntry {

@@ -148,11 +148,14 @@ export const milestoneSchema = z
   .strictObject({
     id,
     name,
+    description: text(200).min(1).optional().describe('One line under the milestone in the checklist, shown as plain text.'),
     weight: z.number().positive().max(100).default(1),
     valueMoment: z.boolean().default(false).describe('Time-to-value is measured to the first value moment reached.'),
     allOf: many(featureCondition, LIMITS.conditions, 'conditions').optional(),
     anyOf: many(featureCondition, LIMITS.conditions, 'conditions').optional(),
-    guide: id.optional().describe('The tour that "Show me" starts for this milestone in the checklist.'),
+    guide: id
+      .optional()
+      .describe('The tour that "Show me" starts for this milestone in the checklist; without one, "Go there" opens the page (a route rule) or points at the element (anchor) of its first feature that has one.'),
     withinDays: z
       .number()
       .int()

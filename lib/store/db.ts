@@ -100,7 +100,7 @@ export interface NudgeRecord {
   account: string;
   user: string;
   nudge: string;
-  action: 'shown' | 'heldout' | 'clicked' | 'dismissed' | 'snoozed';
+  action: 'shown' | 'heldout' | 'clicked' | 'dismissed' | 'snoozed' | 'never';
   ts: number;
 }
 

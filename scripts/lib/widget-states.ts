@@ -80,6 +80,7 @@ export function statesPlaybook(theme: Theme): string {
     { id: 'referral', kind: 'referral', priority: 95, trigger: route(NUDGE_ROUTES.referral), title: 'Know a team that would like Tasklane?', body: 'Invite them and you both get a month of Business.', cta: { label: 'Refer a team', url: 'https://tasklane.example/refer' } },
   ];
   pb.caps = { perSession: 20, minHoursApart: 0, perWeek: 50, holdout: 0, repeatAfterDays: 0, expansionEveryDays: 1 };
+  checklistStates(pb);
   return JSON.stringify(pb);
 }
 
@@ -123,7 +124,7 @@ async function shown(l: Locator): Promise<void> {
 /**
  * Reaches every widget state in turn on `app` (the states playbook loaded, a fresh
  * profile) and calls `visit` in each; seeds a healthy history on the way for the
- * states that need proven value. 20 states.
+ * states that need proven value. 21 states.
  */
 export async function walkStates(app: Page, extPage: Page, demoUrl: string, visit: Visit): Promise<void> {
   await registerWidgetEngine();
@@ -203,13 +204,41 @@ export async function walkStates(app: Page, extPage: Page, demoUrl: string, visi
   await nudge('reminder', null);
   await nudge('celebrate', null);
 
-  // A healthy user with every milestone reached: the complete checklist, then the prompts that need proven value.
+  // A healthy user with every milestone reached: the celebration and the complete checklist, then the prompts that need proven value.
   await seedHealthyHistory(extPage, demoUrl);
-  await open('/projects');
-  await w.locator('.launcher').click();
+  await completeChecklist(app, extPage, visit);
+  await nudge('expansion', null);
+  await nudge('referral', null);
+}
+
+// ---- Checklist and nudge cards (issue #14, branch checklist): descriptions, the 100% celebration, reopening. ----
+
+/** Milestone descriptions (and a feature-only milestone, whose item offers "Go there") in the states playbook. */
+// biome-ignore lint/suspicious/noExplicitAny: a JSON draft, checked by the playbook schema when loaded.
+function checklistStates(pb: any): void {
+  pb.milestones[0].description = 'Projects hold your tasks, files and reports.';
+  pb.milestones[2].description = 'Teammates see the same projects and can take tasks.';
+}
+
+/** Asks the widget in `app`'s tab to open the checklist, as the popup's "Open the checklist" does. */
+export async function openChecklistFromPopup(app: Page, extPage: Page): Promise<void> {
+  await extPage.evaluate(async (url) => {
+    const tab = (await chrome.tabs.query({})).find((t) => t.url === url);
+    await chrome.scripting.executeScript({ target: { tabId: tab!.id! }, func: () => (globalThis as { __uptakeWidget?: { command?: (c: unknown) => string } }).__uptakeWidget?.command?.({ kind: 'checklist' }) });
+  }, app.url());
+}
+
+/** Every milestone reached: the panel celebrates (held open with focus in it while measured), hides, and is reopened complete. */
+async function completeChecklist(app: Page, extPage: Page, visit: Visit): Promise<void> {
+  const w = widget(app);
+  await app.goto(`${new URL(app.url()).origin}/projects`);
+  await shown(w.locator('.panel .party'));
+  await w.locator('.panel').focus();
+  await visit('checklist-celebrating', null);
+  await w.locator('.panel .close').click();
+  await w.locator('.checklist').waitFor({ state: 'detached' });
+  await openChecklistFromPopup(app, extPage);
   await shown(w.locator('.panel'));
   await w.locator('.panel [data-reached="false"]').first().waitFor({ state: 'detached' });
   await visit('checklist-complete', null);
-  await nudge('expansion', null);
-  await nudge('referral', null);
 }

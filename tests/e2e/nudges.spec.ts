@@ -47,7 +47,7 @@ async function firstProject(app: Page, extPage: Page, demoUrl: string) {
 async function dismissReportsTip(app: Page, extPage: Page) {
   await setClock(extPage, 4);
   await app.reload();
-  await nudgeCard(app, 'reports-tip').getByRole('button', { name: 'Dismiss this tip' }).click();
+  await nudgeCard(app, 'reports-tip').getByRole('button', { name: 'Close tip' }).click();
   await expect(nudgeCard(app)).toHaveCount(0);
 }
 
@@ -123,7 +123,10 @@ test('a healthy user past the value milestone at 9 of 10 seats sees the upgrade 
   await app.reload();
   const prompt = nudgeCard(app, 'seats-expansion');
   await expect(prompt).toBeVisible();
-  await expect(prompt).toContainText('Using 9 of 10 seats');
+  // In the customer's words, never the scoring's (which stay in the CSM's console).
+  await expect(prompt).toContainText("You're using 9 of 10 seats");
+  await expect(prompt).not.toContainText('widely and deeply');
+  await expect(prompt.getByRole('button', { name: 'Close offer' })).toBeVisible();
   await expect(prompt.getByRole('link', { name: 'See plans' })).toHaveAttribute('href', 'https://tasklane.example/upgrade');
   await app.keyboard.press('Tab'); // reachable from the keyboard, without having stolen focus
   await prompt.getByRole('button', { name: 'Remind me tomorrow' }).focus();

@@ -54,7 +54,7 @@ for (const theme of THEMES) {
       await app.emulateMedia({ colorScheme: 'light' });
     });
 
-    expect(states).toHaveLength(20);
+    expect(states).toHaveLength(21);
     expect(problems, problems.join('\n')).toEqual([]);
   });
 }

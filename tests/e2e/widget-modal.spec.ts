@@ -18,7 +18,7 @@ test('a modal dialog opened after a nudge shows: the nudge waits hidden, then is
   await app.click('#close-modal'); // the app's dialog works as without Uptake
   await expect(app.locator('#modal')).toBeHidden();
   await expectNextTo(card, app.locator('#tip-target'));
-  await card.getByRole('button', { name: 'Dismiss this tip' }).click();
+  await card.getByRole('button', { name: 'Close tip' }).click();
   await expect(card).toHaveCount(0);
   await expect.poll(async () => (await nudgeStats(extPage, 'modal-tip'))?.dismissed).toBe(1);
 });

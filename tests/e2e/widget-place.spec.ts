@@ -63,9 +63,11 @@ test('the launcher sits in the corner and at the offset the theme names, mirrore
     await app.goto(`${demo.url}/projects`);
     const launcher = widget(app).locator('.launcher');
     await expect(launcher).toBeVisible();
+    // Where it sits before it is opened: an open panel may move to a corner that leaves the app's primary action clear.
+    const at = (await launcher.boundingBox())!;
     await launcher.click();
     const panel = (await widget(app).locator('.panel').boundingBox())!;
-    return { launcher: (await launcher.boundingBox())!, panel };
+    return { launcher: at, panel };
   };
   const ltr = await launcherAt('ltr');
   expect(ltr.launcher.x).toBeCloseTo(40, 0);

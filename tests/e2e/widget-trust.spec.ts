@@ -58,8 +58,8 @@ test('page script cannot click, dismiss, snooze or pause a nudge, nor open its l
   context.on('page', (p) => opened.push(p.url()));
   await app.goto(`${pages.url()}/nudge.html`);
   const card = nudgeCard(app);
-  await expect(card.getByRole('button', { name: 'Dismiss this tip' })).not.toHaveAttribute('aria-disabled', 'true');
-  for (const control of [card.getByRole('link', { name: 'Upgrade' }), card.getByRole('button', { name: 'Remind me tomorrow' }), card.getByRole('button', { name: 'Pause tips for today' }), card.getByRole('button', { name: 'Dismiss this tip' })]) {
+  await expect(card.getByRole('button', { name: 'Close tip' })).not.toHaveAttribute('aria-disabled', 'true');
+  for (const control of [card.getByRole('link', { name: 'Upgrade' }), card.getByRole('button', { name: 'Remind me tomorrow' }), card.getByRole('button', { name: 'Pause tips for today' }), card.getByRole('button', { name: "Don't show this again" }), card.getByRole('button', { name: 'Close tip' })]) {
     await forge(control);
   }
   await card.dispatchEvent('keydown', { key: 'Escape', bubbles: true });
@@ -71,7 +71,7 @@ test('page script cannot click, dismiss, snooze or pause a nudge, nor open its l
   expect(opened).toEqual([]);
   expect(await nudgeStats(extPage, 'tip')).toMatchObject({ shown: 1, clicked: 0, dismissed: 0 });
 
-  await card.getByRole('button', { name: 'Dismiss this tip' }).click();
+  await card.getByRole('button', { name: 'Close tip' }).click();
   await expect(card).toHaveCount(0);
   await expect.poll(async () => (await nudgeStats(extPage, 'tip'))?.dismissed).toBe(1);
   await hotspot.click();

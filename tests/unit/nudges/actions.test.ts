@@ -118,3 +118,18 @@ describe('click', () => {
     expect(offered(at(TWO, NOW, log))).toBe('other');
   });
 });
+
+describe("don't show this again", () => {
+  const log = entries('tip', ['shown', NOW], ['never', NOW + MINUTE]);
+
+  it('retires that nudge for good, however long the clock runs and whatever the caps', () => {
+    const noRepeat = withNudges([nudge('tip', HOME)], (d) => {
+      d.caps = { repeatAfterDays: 0, minHoursApart: 0 };
+    });
+    for (const later of [HOUR, DAY, 400 * DAY]) expect(at(noRepeat, NOW + later, log)).toEqual({ kind: 'none', reason: expect.stringContaining('not to see it again') });
+  });
+
+  it('leaves other nudges due', () => {
+    expect(offered(at(TWO, NOW + CAPS.minHoursApart * HOUR + MINUTE, log))).toBe('other');
+  });
+});

@@ -24,6 +24,12 @@ const statsOf = (log: readonly NudgeLogEntry[], uses: readonly TargetUse[] = [])
 const shownOnce = entries(TIP.id, ['shown', shownTs]);
 
 describe('nudgeStats: counts', () => {
+  it("counts a \"Don't show this again\" as a dismissal, and keeps the showing in the lift", () => {
+    const log = [...entries(TIP.id, ['shown', shownTs], ['never', shownTs + HOUR], ['heldout', shownTs])];
+    const s = statsOf(log, [use(TARGET, 1)]);
+    expect(s).toMatchObject({ shown: 1, heldOut: 1, dismissed: 1, converted: 1, controlConverted: 1, lift: 0 });
+  });
+
   it('reports every nudge of the playbook, with zeros for those never offered', () => {
     const stats = nudgeStats(NUDGES, [], []);
     expect(stats.map((s) => s.nudge)).toEqual(NUDGES.map((n) => n.id));
