@@ -50,7 +50,7 @@ test('a modal dialog opened after a nudge shows: the nudge waits hidden and can 
   expect(withUptake.result.state).toMatchObject({ saves: 1, log: expect.arrayContaining(['key Escape', 'cancel', 'close ', 'close save']) });
 
   await waitForCounts(extPage, pages.url, { 'open-dialog': 2, 'dialog-save': 1 });
-  await nudge.getByRole('button', { name: 'Dismiss this tip' }).click();
+  await nudge.getByRole('button', { name: 'Close tip' }).click();
   await expect(nudge).toHaveCount(0);
   await expect.poll(async () => (await nudgeStats(extPage, 'plans-tip'))?.dismissed).toBe(1);
 });
