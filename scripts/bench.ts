@@ -59,17 +59,22 @@ async function stepLatency(context: BrowserContext, demoUrl: string) {
   await page.goto(`${demoUrl}/reports`);
   const widget = widgetOf(page);
   const times: number[] = [];
-  for (let i = 0; i < 40; i++) {
-    await widget.locator('.launcher').click();
-    await widget.locator('[data-milestone="first-report-shared"] .show-me').click();
-    const card = widget.locator('.card[data-shown-ms]');
-    await card.waitFor();
-    times.push(Number(await card.getAttribute('data-shown-ms')));
-    await page.keyboard.press('Escape');
-    await card.waitFor({ state: 'detached' });
+  try {
+    for (let i = 0; i < 40; i++) {
+      await widget.locator('.launcher').click();
+      await widget.locator('[data-milestone="first-report-shared"] .show-me').click();
+      const card = widget.locator('.card[data-shown-ms]');
+      await card.waitFor();
+      times.push(Number(await card.getAttribute('data-shown-ms')));
+      // Escape closes a tour only with focus in its card (the app's keys are the app's); the mouse left focus on the page.
+      await card.focus();
+      await page.keyboard.press('Escape');
+      await card.waitFor({ state: 'detached' });
+    }
+    await page.waitForTimeout(500); // let the last "dismissed" reach storage before the page goes
+  } finally {
+    await page.close();
   }
-  await page.waitForTimeout(500); // let the last "dismissed" reach storage before the page goes
-  await page.close();
   times.sort((a, b) => a - b);
   record({ name: 'show step → visible, positioned card, median (40 tours)', value: percentile(times, 0.5), unit: 'ms' });
   record({ name: 'show step → visible, positioned card, p95', value: percentile(times, 0.95), unit: 'ms' });
