@@ -1,4 +1,4 @@
-import type { Locator } from 'playwright-core';
+import type { BrowserContext, Locator, Page } from 'playwright-core';
 import { countsOf, expect, summary, test } from './fixtures';
 import { showMe, stepCard, widget } from './widget-helpers';
 import { nudgeStats, pageState, servePages, usePlaybook } from './widget-lab';
@@ -78,14 +78,19 @@ test('page script cannot click, dismiss, snooze or pause a nudge, nor open its l
   await expect(stepCard(app, 'hot')).toBeVisible();
 });
 
-test("a real click through the page's transparent cover over a nudge opens nothing and counts nothing", async ({ app, extPage, context }) => {
+/** Opens the nudge page; the tabs it opens, its Upgrade link, and the link's centre. */
+async function upgradeLinkOnNudgePage(app: Page, context: BrowserContext) {
   const opened: string[] = [];
   context.on('page', (p) => opened.push(p.url()));
   await app.goto(`${pages.url()}/nudge.html`);
   const link = nudgeCard(app).getByRole('link', { name: 'Upgrade' });
   await expect(link).not.toHaveAttribute('aria-disabled', 'true');
   const box = (await link.boundingBox())!;
-  const at = { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+  return { opened, link, at: { x: box.x + box.width / 2, y: box.y + box.height / 2 } };
+}
+
+test("a real click through the page's transparent cover over a nudge opens nothing and counts nothing", async ({ app, extPage, context }) => {
+  const { opened, at } = await upgradeLinkOnNudgePage(app, context);
   // The cover lets the click through (pointer-events: none), so the link below receives a real, trusted click.
   await app.evaluate(() => (window as unknown as { cover(): void }).cover());
   await app.mouse.click(at.x, at.y);
@@ -135,13 +140,7 @@ test('a click in the first half second after a card moves under the pointer is i
 });
 
 test('a click in the first half second after a nudge appears under the pointer is ignored; once settled it counts', async ({ app, extPage, context }) => {
-  const opened: string[] = [];
-  context.on('page', (p) => opened.push(p.url()));
-  await app.goto(`${pages.url()}/nudge.html`);
-  const link = nudgeCard(app).getByRole('link', { name: 'Upgrade' });
-  await expect(link).not.toHaveAttribute('aria-disabled', 'true');
-  const box = (await link.boundingBox())!;
-  const at = { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+  const { opened, link, at } = await upgradeLinkOnNudgePage(app, context);
   // The page watches that point: when it last saw no widget there, and each press that landed on the widget.
   await app.addInitScript((p) => {
     const probe = { absentAt: 0, hits: [] as number[] };
